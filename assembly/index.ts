@@ -1,5 +1,5 @@
 // The export list of the probasm core. Kernels live one family per file.
-export { heapBase } from "./runtime";
+export { heapBase, simdBuild } from "./runtime";
 export { threefry2x32, tfClassicU32, tfClassicU64, tfPartU32, tfPartPairs } from "./random/threefry";
 export { uniformF32, uniformF64 } from "./random/uniform";
 export { normalF32, normalF64 } from "./random/normal";

@@ -1,0 +1,19 @@
+import { defineConfig } from 'tsup';
+import { copyFileSync } from 'node:fs';
+
+export default defineConfig({
+  entry: { index: 'wrapper/index.ts', workerd: 'wrapper/index.workerd.ts' },
+  format: ['esm', 'cjs'],
+  dts: { entry: { index: 'wrapper/index.ts' } },
+  target: 'es2022',
+  platform: 'neutral',
+  sourcemap: false,
+  clean: true,
+  shims: true,
+  removeNodeProtocol: false,
+  external: [/\.wasm$/],
+  async onSuccess() {
+    copyFileSync('build/probasm.simd.wasm', 'dist/probasm.simd.wasm');
+    copyFileSync('build/probasm.scalar.wasm', 'dist/probasm.scalar.wasm');
+  },
+});

@@ -1,0 +1,7 @@
+/** Everything the package exports, shared by every entry point (index.ts, index.workerd.ts). */
+export { init, backend } from './runtime/core.js';
+export { config } from './config.js';
+export type { ConfigValues } from './config.js';
+export { Tensor } from './np/tensor.js';
+export * as random from './random/index.js';
+export type * from './types/index.js';

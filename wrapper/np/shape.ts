@@ -1,0 +1,73 @@
+import type { Shape } from '../types/dtype.js';
+import { describe } from './dtypes.js';
+
+/** Largest element count one array may have (wasm32 linear memory is at most 4 GiB). */
+export const MAX_SIZE = 2 ** 29;
+
+/**
+ * Validates a shape given as a number or an array of numbers, returning a fresh array.
+ * Every dimension must be a non-negative integer and the product at most {@link MAX_SIZE}.
+ */
+export function checkShape(shape: unknown, arg = 'shape'): number[] {
+  const dims = typeof shape === 'number' ? [shape] : shape;
+  if (!Array.isArray(dims)) {
+    throw new TypeError(`${arg} must be a non-negative integer or an array of them; got ${describe(shape)}`);
+  }
+  let size = 1;
+  for (let i = 0; i < dims.length; i++) {
+    const d = dims[i];
+    if (typeof d !== 'number' || !Number.isInteger(d) || d < 0) {
+      throw new RangeError(`${arg}[${i}] must be a non-negative integer; got ${describe(d)} (shape ${describe(shape)})`);
+    }
+    size *= d;
+  }
+  if (size > MAX_SIZE) {
+    throw new RangeError(`${arg} ${describe(shape)} has ${size} elements; at most ${MAX_SIZE} are supported`);
+  }
+  return dims.slice() as number[];
+}
+
+/** Number of elements of a shape. */
+export function sizeOf(shape: Shape): number {
+  let n = 1;
+  for (const d of shape) n *= d;
+  return n;
+}
+
+/** Row-major strides (in elements). */
+export function stridesOf(shape: Shape): number[] {
+  const s = new Array<number>(shape.length);
+  let acc = 1;
+  for (let i = shape.length - 1; i >= 0; i--) { s[i] = acc; acc *= shape[i]; }
+  return s;
+}
+
+/** NumPy broadcasting of two shapes; `what` names the operands in the error. */
+export function broadcastShapes(a: Shape, b: Shape, what = 'operands'): number[] {
+  const n = Math.max(a.length, b.length);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const da = a[a.length - n + i] ?? 1, db = b[b.length - n + i] ?? 1;
+    if (da !== db && da !== 1 && db !== 1) {
+      throw new RangeError(`${what} have shapes [${a.join(', ')}] and [${b.join(', ')}], which do not broadcast`);
+    }
+    out[i] = da === 1 ? db : da;
+  }
+  return out;
+}
+
+/** Element indices of `from` (row-major) read when broadcasting it to `to`. */
+export function broadcastIndex(from: Shape, to: Shape): Int32Array {
+  const n = sizeOf(to);
+  const idx = new Int32Array(n);
+  const off = to.length - from.length;
+  const fs = stridesOf(from);
+  const counter = new Array<number>(to.length).fill(0);
+  for (let k = 0; k < n; k++) {
+    let src = 0;
+    for (let d = 0; d < from.length; d++) if (from[d] !== 1) src += counter[d + off] * fs[d];
+    idx[k] = src;
+    for (let d = to.length - 1; d >= 0; d--) { if (++counter[d] < to[d]) break; counter[d] = 0; }
+  }
+  return idx;
+}

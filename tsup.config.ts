@@ -8,6 +8,7 @@ export default defineConfig({
   target: 'es2022',
   platform: 'neutral',
   sourcemap: false,
+  splitting: false,
   clean: true,
   shims: true,
   removeNodeProtocol: false,

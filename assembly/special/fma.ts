@@ -16,6 +16,7 @@
  * returns fl(fl(a*b) + c). Used only by float64 uniforms with non-trivial bounds and the
  * float64 erf_inv, where products are far from both limits.
  */
+import { fma32BatchSimd } from "../simd/fma";
 
 /** f64 -> nearest f32 -> f64. */
 // @ts-ignore: decorator
@@ -81,4 +82,18 @@ export function fma64(a: f64, b: f64, c: f64): f64 {
   const ev = (tl - (v0 - w)) + (pl - w);
   const v = roundToOdd(v0, ev);
   return th + v;
+}
+
+/**
+ * Elementwise correctly rounded float32 fma over arrays: out[i] = fma(a[i], b[i], c[i]).
+ * The SIMD build runs the f64x2 fast path with the same midpoint/subnormal detection as
+ * the XLA kernels (so this is also their test hook); results are identical in both builds.
+ */
+export function fma32Batch(a: usize, b: usize, c: usize, out: usize, n: u32): void {
+  let i: u32 = 0;
+  if (ASC_FEATURE_SIMD) i = fma32BatchSimd(a, b, c, out, n);
+  for (; i < n; i++) {
+    const o = <usize>i << 2;
+    store<f32>(out + o, <f32>fma32(load<f32>(a + o), load<f32>(b + o), load<f32>(c + o)));
+  }
 }

@@ -54,13 +54,16 @@ function pad(strs: string[], isFloat: boolean): string[] {
     const w = Math.max(...strs.map((s) => s.length));
     return strs.map((s) => s.padStart(w));
   }
+  const special = (s: string): boolean => /^-?(nan|inf)$/.test(s);
   const parts = strs.map((s) => {
-    const k = s.search(/[.e]|nan|inf/);
-    return k < 0 ? [s, ''] : [s.slice(0, k), s.slice(k)];
+    const k = s.search(/[.e]/);
+    return special(s) || k < 0 ? [s, ''] : [s.slice(0, k), s.slice(k)];
   });
-  const wi = Math.max(...parts.map((p) => p[0].length));
-  const wf = Math.max(...parts.map((p) => p[1].length));
-  return parts.map(([a, b]) => a.padStart(wi) + b.padEnd(wf));
+  const finite = parts.filter((_, i) => !special(strs[i]));
+  const wi = Math.max(0, ...finite.map((p) => p[0].length));
+  const wf = Math.max(0, ...finite.map((p) => p[1].length));
+  const width = Math.max(wi + wf, ...strs.filter(special).map((s) => s.length));
+  return parts.map(([a, b], i) => (special(strs[i]) ? a.padStart(width) : a.padStart(wi) + b.padEnd(wf)));
 }
 
 /** JAX's repr of an array: `Array([0.5, 1. ], dtype=float32)`. */

@@ -115,6 +115,11 @@ export class Tensor implements Iterable<Tensor> {
     return t;
   }
 
+  /** Same as {@link index}, named like `Array.prototype.at` (negative counts from the end). */
+  at(i: number): Tensor {
+    return this.index(i);
+  }
+
   /** @internal A tensor over a fresh array of `dtype` and `shape` filled by `fill`. */
   static _make(dtype: DType, shape: Shape, fill?: (a: TypedArray) => void): Tensor {
     const a = allocFor(dtype, sizeOf(shape));

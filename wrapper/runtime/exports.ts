@@ -18,6 +18,7 @@ export interface CoreExports {
   gumbelF64(inp: number, out: number, n: number): void;
   fma32Exact(a: number, b: number, c: number): number;
   fma64(a: number, b: number, c: number): number;
+  fma32Batch(a: number, b: number, c: number, out: number, n: number): void;
   log32(x: number): number;
   log1p32(x: number): number;
   log1p64(x: number): number;

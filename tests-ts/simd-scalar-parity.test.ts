@@ -1,0 +1,67 @@
+// The SIMD and scalar builds must produce identical bits: integer Threefry trivially, and
+// the float transforms because every fused multiply-add is emulated exactly in both.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { init, backend, config, random, Tensor } from '../wrapper/index.ts';
+
+async function onBoth(f: () => Tensor): Promise<[Uint32Array, Uint32Array]> {
+  await init({ simd: true });
+  assert.equal(backend(), 'wasm-simd');
+  const a = f().data();
+  await init({ simd: false });
+  assert.equal(backend(), 'wasm-scalar');
+  const b = f().data();
+  return [new Uint32Array(a.buffer), new Uint32Array(b.buffer)];
+}
+
+function firstDiff(a: Uint32Array, b: Uint32Array): number {
+  if (a.length !== b.length) return -2;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return i;
+  return -1;
+}
+
+const N = 1_000_000;
+for (const layout of ['classic', 'partitionable'] as const) {
+  describe(`SIMD and scalar builds agree bit for bit (${layout} layout)`, () => {
+    const k = () => random.key(20261123, { partitionable: layout === 'partitionable' });
+    it(`on 10^6 bits`, async () => {
+      const [a, b] = await onBoth(() => random.bits(k(), [N]));
+      assert.equal(firstDiff(a, b), -1);
+    });
+    it(`on 10^6 float32 normals`, async () => {
+      const [a, b] = await onBoth(() => random.normal(k(), [N]));
+      assert.equal(firstDiff(a, b), -1);
+    });
+    it(`on 10^6 float32 uniforms with a non-power-of-two span`, async () => {
+      const [a, b] = await onBoth(() => random.uniform(k(), [N], 'float32', -2, 5));
+      assert.equal(firstDiff(a, b), -1);
+    });
+    it(`on 10^6 float32 exponentials and gumbels`, async () => {
+      const [a, b] = await onBoth(() => random.exponential(k(), [N]));
+      assert.equal(firstDiff(a, b), -1);
+      const [c, d] = await onBoth(() => random.gumbel(k(), [N]));
+      assert.equal(firstDiff(c, d), -1);
+    });
+    it('on float64 normals and uniforms', async () => {
+      const [a, b] = await onBoth(() => random.normal(k(), [100_001], 'float64'));
+      assert.equal(firstDiff(a, b), -1);
+      const [c, d] = await onBoth(() => random.uniform(k(), [100_001], 'float64', -3, 7));
+      assert.equal(firstDiff(c, d), -1);
+    });
+    it('on every size from 0 to 40 (vector tails)', async () => {
+      for (let n = 0; n <= 40; n++) {
+        const [a, b] = await onBoth(() => random.normal(k(), [n]));
+        assert.equal(firstDiff(a, b), -1, `size ${n}`);
+        const [c, d] = await onBoth(() => random.split(k(), n));
+        assert.equal(firstDiff(c, d), -1, `split ${n}`);
+      }
+    });
+  });
+}
+
+describe('config switches', () => {
+  it('reject unknown names and non-boolean values', () => {
+    assert.throws(() => config.update('jax_nope' as never, true), /unknown option 'jax_nope'|unknown option "jax_nope"/);
+    assert.throws(() => config.update('jax_enable_x64', 1 as never), /must be true or false/);
+  });
+});

@@ -12,6 +12,9 @@ export const enum FillMode { ClassicU32 = 0, ClassicU64 = 1, PartU32 = 2, PartPa
 
 // @ts-ignore: decorator
 @inline function rotl4(x: v128, r: i32): v128 {
+  // rotations by whole bytes are a single byte shuffle (little-endian lanes)
+  if (r == 16) return i8x16.shuffle(x, x, 2, 3, 0, 1, 6, 7, 4, 5, 10, 11, 8, 9, 14, 15, 12, 13);
+  if (r == 24) return i8x16.shuffle(x, x, 1, 2, 3, 0, 5, 6, 7, 4, 9, 10, 11, 8, 13, 14, 15, 12);
   return v128.or(i32x4.shl(x, r), i32x4.shr_u(x, 32 - r));
 }
 

@@ -1,0 +1,64 @@
+// bench/random: normals, uniforms and raw Threefry bits per second for 10^6 and 10^7
+// values: probasm's SIMD build vs its scalar build vs plain JS vs @stdlib. Ratios are
+// measured in one run on one machine. Usage: npm run bench  (or: node --import tsx bench/random.ts)
+import { init, random } from '../wrapper/index.ts';
+import { core } from '../wrapper/runtime/core.ts';
+import stdlibNormal from '@stdlib/random-base-normal';
+import { plainNormal, plainUniform, threefryInto } from './plain-js-normal.ts';
+
+function best(fn: () => void, reps: number): number {
+  fn();
+  let t = Infinity;
+  for (let r = 0; r < reps; r++) {
+    const t0 = performance.now();
+    fn();
+    t = Math.min(t, performance.now() - t0);
+  }
+  return t / 1000;
+}
+
+const rows: { what: string; n: number; impl: string; rate: number }[] = [];
+const key = random.key(42);
+const quick = process.argv.includes('--quick');
+const sizes = quick ? [1e6] : [1e6, 1e7];
+
+for (const n of sizes) {
+  const reps = n >= 1e7 ? 3 : 7;
+  for (const simd of [true, false]) {
+    await init({ simd });
+    const impl = simd ? 'probasm wasm-simd' : 'probasm wasm-scalar';
+    rows.push({ what: 'normal f32', n, impl, rate: n / best(() => random.normal(key, [n]), reps) });
+    rows.push({ what: 'uniform f32', n, impl, rate: n / best(() => random.uniform(key, [n]), reps) });
+    // raw Threefry blocks in linear memory, no copy-out (the kernel alone)
+    const { ex, ws } = core();
+    const blocks = n / 2;
+    rows.push({
+      what: 'threefry blocks', n, impl,
+      rate: blocks / best(() => ws.scoped(() => ex.tfClassicU32(1, 2, ws.alloc(4 * n), n)), reps),
+    });
+  }
+  const bits = new Uint32Array(n), out = new Float32Array(n);
+  rows.push({ what: 'normal f32', n, impl: 'plain JS (Threefry + erfinv)', rate: n / best(() => plainNormal(0, 42, n, bits, out), reps) });
+  rows.push({ what: 'uniform f32', n, impl: 'plain JS (Threefry + erfinv)', rate: n / best(() => plainUniform(0, 42, n, bits, out), reps) });
+  rows.push({ what: 'threefry blocks', n, impl: 'plain JS (Threefry + erfinv)', rate: (n / 2) / best(() => threefryInto(0, 42, n, bits), reps) });
+  const g = stdlibNormal.factory(0, 1, { seed: 42 });
+  rows.push({ what: 'normal f64', n, impl: '@stdlib/random-base-normal', rate: n / best(() => { for (let i = 0; i < n; i++) out[i] = g(); }, reps) });
+}
+
+const ref = (what: string, n: number, impl: string) => rows.find((r) => r.what === what && r.n === n && r.impl === impl)?.rate;
+console.log('\nprobasm bench/random (node ' + process.version + ', one run; M/s = millions per second)\n');
+console.log('what             n      implementation                  M/s     vs simd');
+for (const r of rows) {
+  const simd = ref(r.what.replace(' f64', ' f32'), r.n, 'probasm wasm-simd');
+  const ratio = simd ? (simd / r.rate).toFixed(2) + 'x' : '';
+  console.log(`${r.what.padEnd(16)} ${String(r.n === 1e6 ? '1e6' : '1e7').padEnd(6)} ${r.impl.padEnd(30)} ${(r.rate / 1e6).toFixed(1).padStart(7)}   ${ratio.padStart(7)}`);
+}
+const n = sizes[sizes.length - 1];
+const sd = ref('normal f32', n, 'probasm wasm-simd')!;
+console.log('\nTargets (issue #2):');
+const check = (label: string, got: number, want: number) => console.log(`  ${label.padEnd(52)} ${got.toFixed(2).padStart(7)}x  (target >= ${want}x) ${got >= want ? 'met' : 'NOT met'}`);
+check('normal: SIMD / scalar', sd / ref('normal f32', n, 'probasm wasm-scalar')!, 1.5);
+check('normal: SIMD / plain JS', sd / ref('normal f32', n, 'plain JS (Threefry + erfinv)')!, 4);
+check('normal: SIMD / @stdlib', sd / ref('normal f64', n, '@stdlib/random-base-normal')!, 3);
+const tf = ref('threefry blocks', n, 'probasm wasm-simd')!;
+console.log(`  Threefry blocks/s, SIMD: ${(tf / 1e6).toFixed(0)} M/s = ${(100 * tf / 375e6).toFixed(0)}% of the ~375 M/s wasm-SIMD estimate (target >= 80%)`);

@@ -71,3 +71,29 @@ export function broadcastIndex(from: Shape, to: Shape): Int32Array {
   }
   return idx;
 }
+
+/** Throws unless two shapes are equal (internal shape rules). */
+export function sameShapeOrThrow(a: Shape, b: Shape, what: string): void {
+  if (a.length !== b.length || a.some((d, i) => d !== b[i])) {
+    throw new RangeError(`${what}: shapes [${a.join(', ')}] and [${b.join(', ')}] differ`);
+  }
+}
+
+/**
+ * Normalizes an axis argument (number, list, or undefined for all) against `ndim`:
+ * sorted, unique, non-negative. `what` names the function in errors.
+ */
+export function normalizeAxes(axis: number | readonly number[] | undefined | null, ndim: number, what: string): number[] {
+  if (axis === undefined || axis === null) return Array.from({ length: ndim }, (_, i) => i);
+  const list = typeof axis === 'number' ? [axis] : [...axis];
+  const out = new Set<number>();
+  for (const a of list) {
+    if (typeof a !== 'number' || !Number.isInteger(a) || a < -ndim || a >= ndim) {
+      throw new RangeError(`${what}: axis ${describe(a)} is out of bounds for an array of dimension ${ndim}`);
+    }
+    const n = a < 0 ? a + ndim : a;
+    if (out.has(n)) throw new RangeError(`${what}: repeated axis ${a}`);
+    out.add(n);
+  }
+  return [...out].sort((x, y) => x - y);
+}

@@ -2,6 +2,7 @@ import type { DType, NestedArray, Shape, TypedArray } from '../types/dtype.js';
 import { allocFor, dtypeOfArray, describe } from './dtypes.js';
 import { sizeOf, checkShape } from './shape.js';
 import { formatTensor } from './format.js';
+import type { TapeNode } from '../autodiff/trace.js';
 
 /** Which Threefry counter layout a key is pinned to (internal). */
 export type KeyLayout = 'classic' | 'partitionable';
@@ -35,6 +36,10 @@ export class Tensor implements Iterable<Tensor> {
   readonly _data: TypedArray;
   /** @internal Threefry layout a PRNG key is pinned to, if any. */
   _keyLayout?: KeyLayout;
+  /** @internal This tensor's node in each active gradient trace, by trace level. */
+  _nodes?: (TapeNode | undefined)[];
+  /** @internal A weakly typed scalar (from a JS number): adopts the other operand's dtype. */
+  _weak?: boolean;
 
   /**
    * Wraps a typed array (not copied: do not change it afterwards) as a tensor of `shape`.

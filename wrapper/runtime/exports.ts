@@ -18,6 +18,10 @@ export interface CoreExports {
   gumbelF64(inp: number, out: number, n: number): void;
   fma32Exact(a: number, b: number, c: number): number;
   fma64(a: number, b: number, c: number): number;
+  binaryF32(op: number, a: number, b: number, out: number, n: number): void;
+  binaryF64(op: number, a: number, b: number, out: number, n: number): void;
+  unaryF32(op: number, a: number, out: number, n: number): void;
+  unaryF64(op: number, a: number, out: number, n: number): void;
   fma32Batch(a: number, b: number, c: number, out: number, n: number): void;
   log32(x: number): number;
   log1p32(x: number): number;

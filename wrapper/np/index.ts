@@ -1,0 +1,9 @@
+/**
+ * `np`: jax.numpy's names in camelCase over the wasm core, with NumPy broadcasting,
+ * JAX-like type promotion (float32 default) and reverse-mode autodiff through every
+ * differentiable op (see `grad`).
+ */
+export * from './ops/creation.js';
+export * from './ops/elementwise.js';
+export * from './ops/shape.js';
+export * from './ops/reduce.js';

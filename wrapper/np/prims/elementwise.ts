@@ -1,0 +1,142 @@
+/**
+ * Elementwise primitives on equal shapes and dtypes (broadcasting and type promotion
+ * happen in ../ops/elementwise.ts). Kernels: assembly/kernels/elementwise.ts.
+ */
+import type { DType } from '../../types/dtype.js';
+import { Tensor } from '../tensor.js';
+import { definePrimitive, sameShape, type Aval, type Primitive } from '../primitive.js';
+import { withCore, stage, collect } from '../kernel_io.js';
+import { intBinary, intUnary } from './int_math.js';
+import * as ops from '../ops/elementwise.js';
+
+/** Opcodes of assembly/kernels/elementwise.ts (Bin / Un enums). */
+export const Bin = { add: 0, sub: 1, mul: 2, div: 3, max: 4, min: 5, pow: 6, atan2: 7 } as const;
+export const Un = {
+  neg: 0, abs: 1, sqrt: 2, exp: 3, log: 4, log1p: 5, expm1: 6, sin: 7, cos: 8, tanh: 9,
+  sigmoid: 10, softplus: 11, sign: 12, rsqrt: 13, floor: 14, ceil: 15, round: 16, tan: 17,
+  asin: 18, acos: 19, atan: 20, sinh: 21, cosh: 22, logSigmoid: 23, reciprocal: 24, square: 25,
+} as const;
+export type UnaryName = keyof typeof Un;
+export type BinaryName = keyof typeof Bin;
+
+function floatOnly(name: string, dtype: DType): void {
+  if (dtype !== 'float32' && dtype !== 'float64') throw new TypeError(`${name} needs float32 or float64 inputs; got ${dtype}`);
+}
+
+/** Ops also defined on int32/uint32 (computed with wrapping integer arithmetic). */
+export const INT_UNARY = ['neg', 'abs', 'sign', 'square'] as const;
+export const INT_BINARY = ['add', 'sub', 'mul', 'max', 'min'] as const;
+
+type UnaryVjp = (g: Tensor, x: Tensor, out: Tensor) => Tensor;
+
+const UNARY_VJP: Partial<Record<UnaryName, UnaryVjp>> = {
+  neg: (g) => ops.negative(g),
+  abs: (g, x) => ops.multiply(g, ops.sign(x)),
+  sqrt: (g, _x, y) => ops.divide(g, ops.multiply(y, 2)),
+  exp: (g, _x, y) => ops.multiply(g, y),
+  log: (g, x) => ops.divide(g, x),
+  log1p: (g, x) => ops.divide(g, ops.add(x, 1)),
+  expm1: (g, _x, y) => ops.multiply(g, ops.add(y, 1)),
+  sin: (g, x) => ops.multiply(g, ops.cos(x)),
+  cos: (g, x) => ops.negative(ops.multiply(g, ops.sin(x))),
+  tan: (g, _x, y) => ops.multiply(g, ops.add(ops.square(y), 1)),
+  tanh: (g, _x, y) => ops.multiply(g, ops.subtract(1, ops.square(y))),
+  sigmoid: (g, _x, y) => ops.multiply(g, ops.multiply(y, ops.subtract(1, y))),
+  softplus: (g, x) => ops.multiply(g, ops.sigmoid(x)),
+  logSigmoid: (g, x) => ops.multiply(g, ops.sigmoid(ops.negative(x))),
+  rsqrt: (g, x, y) => ops.multiply(g, ops.multiply(-0.5, ops.divide(y, x))),
+  square: (g, x) => ops.multiply(g, ops.multiply(x, 2)),
+  reciprocal: (g, _x, y) => ops.negative(ops.multiply(g, ops.square(y))),
+  asin: (g, x) => ops.multiply(g, ops.rsqrt(ops.subtract(1, ops.square(x)))),
+  acos: (g, x) => ops.negative(ops.multiply(g, ops.rsqrt(ops.subtract(1, ops.square(x))))),
+  atan: (g, x) => ops.divide(g, ops.add(ops.square(x), 1)),
+  sinh: (g, x) => ops.multiply(g, ops.cosh(x)),
+  cosh: (g, x) => ops.multiply(g, ops.sinh(x)),
+  // sign, floor, ceil, round: piecewise constant, gradient zero (no vjp: outputs are constants)
+};
+
+const unaryCache = new Map<UnaryName, Primitive>();
+
+/** The primitive for a unary float op. */
+export function unaryPrim(name: UnaryName): Primitive {
+  let p = unaryCache.get(name);
+  if (p) return p;
+  const rule = UNARY_VJP[name];
+  p = definePrimitive({
+    name,
+    abstractEval([x]: readonly Aval[]) {
+      if (!(INT_UNARY as readonly string[]).includes(name) || x.dtype === 'bool') floatOnly(name, x.dtype);
+      return { shape: x.shape, dtype: x.dtype };
+    },
+    impl([x], _p, out) {
+      if (out.dtype === 'int32' || out.dtype === 'uint32') return intUnary(name, x);
+      return withCore((c) => {
+        const px = stage(c, x);
+        (out.dtype === 'float32' ? c.ex.unaryF32 : c.ex.unaryF64)(Un[name], px, px, x.size);
+        return collect(c, out.dtype, out.shape, px);
+      });
+    },
+    vjp: rule ? (g, [x], out) => [rule(g, x, out)] : undefined,
+  });
+  unaryCache.set(name, p);
+  return p;
+}
+
+type BinaryVjp = (g: Tensor, a: Tensor, b: Tensor, out: Tensor) => [Tensor, Tensor];
+
+/** Half the cotangent at ties, like JAX's balanced max/min gradient. */
+function balanced(g: Tensor, a: Tensor, b: Tensor, pick: 'max' | 'min'): [Tensor, Tensor] {
+  const wins = pick === 'max' ? ops.greater(a, b) : ops.less(a, b);
+  const tie = ops.equal(a, b);
+  const wa = ops.add(ops.astype(wins, g.dtype), ops.multiply(ops.astype(tie, g.dtype), 0.5));
+  return [ops.multiply(g, wa), ops.multiply(g, ops.subtract(1, wa))];
+}
+
+const BINARY_VJP: Record<BinaryName, BinaryVjp> = {
+  add: (g) => [g, g],
+  sub: (g) => [g, ops.negative(g)],
+  mul: (g, a, b) => [ops.multiply(g, b), ops.multiply(g, a)],
+  div: (g, _a, b, y) => [ops.divide(g, b), ops.negative(ops.divide(ops.multiply(g, y), b))],
+  max: (g, a, b) => balanced(g, a, b, 'max'),
+  min: (g, a, b) => balanced(g, a, b, 'min'),
+  pow: (g, a, b, y) => [
+    ops.multiply(g, ops.multiply(b, ops.power(a, ops.subtract(b, 1)))),
+    // d/db a^b = a^b log a, taken as 0 where a == 0 (as JAX does)
+    ops.multiply(g, ops.where(ops.equal(a, 0), 0, ops.multiply(y, ops.log(ops.where(ops.equal(a, 0), 1, a))))),
+  ],
+  atan2: (g, a, b) => {
+    const r = ops.add(ops.square(a), ops.square(b));
+    return [ops.multiply(g, ops.divide(b, r)), ops.negative(ops.multiply(g, ops.divide(a, r)))];
+  },
+};
+
+const binaryCache = new Map<BinaryName, Primitive>();
+
+/** The primitive for a binary float op on equal shapes. */
+export function binaryPrim(name: BinaryName): Primitive {
+  let p = binaryCache.get(name);
+  if (p) return p;
+  const rule = BINARY_VJP[name];
+  p = definePrimitive({
+    name,
+    abstractEval([a, b]: readonly Aval[]) {
+      if (!sameShape(a.shape, b.shape) || a.dtype !== b.dtype) {
+        throw new Error(`internal: ${name} needs equal shapes and dtypes; got ${a.dtype}[${a.shape}] and ${b.dtype}[${b.shape}]`);
+      }
+      if (!(INT_BINARY as readonly string[]).includes(name) || a.dtype === 'bool') floatOnly(name, a.dtype);
+      return { shape: a.shape, dtype: a.dtype };
+    },
+    impl([a, b], _p, out) {
+      if (out.dtype === 'int32' || out.dtype === 'uint32') return intBinary(name, a, b);
+      return withCore((c) => {
+        const pa = stage(c, a), pb = stage(c, b);
+        (out.dtype === 'float32' ? c.ex.binaryF32 : c.ex.binaryF64)(Bin[name], pa, pb, pa, a.size);
+        return collect(c, out.dtype, out.shape, pa);
+      });
+    },
+    vjp: (g, [a, b], out) => rule(g, a, b, out),
+  });
+  binaryCache.set(name, p);
+  return p;
+}
+

@@ -1,0 +1,111 @@
+/**
+ * Primitives that move, convert, compare or select elements: astype, compare, select,
+ * broadcast_to, reshape, transpose. They do no floating-point arithmetic (casts round
+ * like NumPy), so they run as JS loops over the typed arrays.
+ */
+import type { DType } from '../../types/dtype.js';
+import { Tensor } from '../tensor.js';
+import { allocFor } from '../dtypes.js';
+import { broadcastIndex, sameShapeOrThrow, sizeOf, stridesOf } from '../shape.js';
+import { definePrimitive, sameShape, type Aval } from '../primitive.js';
+import { castTensor, isFloat } from '../asarray.js';
+import * as ops from '../ops/elementwise.js';
+import * as shp from '../ops/shape.js';
+
+export const astypePrim = definePrimitive<DType>({
+  name: 'convert_element_type',
+  abstractEval: ([x], dtype) => ({ shape: x.shape, dtype }),
+  impl: ([x], dtype) => castTensor(x, dtype),
+  vjp: (g, [x]) => [isFloat(x.dtype) && isFloat(g.dtype) ? ops.astype(g, x.dtype) : null],
+});
+
+export type CompareOp = 'lt' | 'le' | 'gt' | 'ge' | 'eq' | 'ne';
+
+export const comparePrim = definePrimitive<CompareOp>({
+  name: 'compare',
+  abstractEval([a, b]: readonly Aval[]) {
+    sameShapeOrThrow(a.shape, b.shape, 'compare');
+    return { shape: a.shape, dtype: 'bool' };
+  },
+  impl([a, b], op, out) {
+    const x = a._data, y = b._data, n = x.length, r = new Uint8Array(n);
+    switch (op) {
+      case 'lt': for (let i = 0; i < n; i++) r[i] = x[i] < y[i] ? 1 : 0; break;
+      case 'le': for (let i = 0; i < n; i++) r[i] = x[i] <= y[i] ? 1 : 0; break;
+      case 'gt': for (let i = 0; i < n; i++) r[i] = x[i] > y[i] ? 1 : 0; break;
+      case 'ge': for (let i = 0; i < n; i++) r[i] = x[i] >= y[i] ? 1 : 0; break;
+      case 'eq': for (let i = 0; i < n; i++) r[i] = x[i] === y[i] ? 1 : 0; break;
+      default: for (let i = 0; i < n; i++) r[i] = x[i] !== y[i] ? 1 : 0;
+    }
+    return new Tensor(r, out.shape);
+  },
+});
+
+export const selectPrim = definePrimitive({
+  name: 'select_n',
+  abstractEval([c, a, b]: readonly Aval[]) {
+    if (c.dtype !== 'bool') throw new TypeError(`where: condition must be bool; got ${c.dtype}`);
+    sameShapeOrThrow(a.shape, b.shape, 'where');
+    sameShapeOrThrow(c.shape, a.shape, 'where');
+    return { shape: a.shape, dtype: a.dtype };
+  },
+  impl([c, a, b], _p, out) {
+    const m = c._data, x = a._data, y = b._data, r = allocFor(out.dtype, x.length);
+    for (let i = 0; i < r.length; i++) r[i] = m[i] ? x[i] : y[i];
+    return new Tensor(r, out.shape);
+  },
+  vjp: (g, [c]) => [null, ops.where(c, g, 0), ops.where(c, 0, g)],
+});
+
+export const broadcastPrim = definePrimitive<readonly number[]>({
+  name: 'broadcast_in_dim',
+  abstractEval: ([x], shape) => ({ shape, dtype: x.dtype }),
+  impl([x], shape, out) {
+    if (sameShape(x.shape, shape)) return new Tensor(x._data, shape);
+    const idx = broadcastIndex(x.shape, shape);
+    const src = x._data, r = allocFor(out.dtype, idx.length);
+    for (let i = 0; i < idx.length; i++) r[i] = src[idx[i]];
+    return new Tensor(r, shape);
+  },
+  vjp: (g, [x]) => [shp.sumToShape(g, x.shape)],
+});
+
+export const reshapePrim = definePrimitive<readonly number[]>({
+  name: 'reshape',
+  abstractEval([x], shape) {
+    if (sizeOf(shape) !== sizeOf(x.shape)) {
+      throw new RangeError(`reshape: cannot reshape an array of shape [${x.shape.join(', ')}] (size ${sizeOf(x.shape)}) into shape [${shape.join(', ')}]`);
+    }
+    return { shape, dtype: x.dtype };
+  },
+  impl: ([x], shape) => new Tensor(x._data, shape),
+  vjp: (g, [x]) => [shp.reshape(g, x.shape)],
+});
+
+export const transposePrim = definePrimitive<readonly number[]>({
+  name: 'transpose',
+  abstractEval: ([x], perm) => ({ shape: perm.map((p) => x.shape[p]), dtype: x.dtype }),
+  impl([x], perm, out) {
+    const n = x.size, r = allocFor(out.dtype, n), src = x._data;
+    const inStrides = stridesOf(x.shape);
+    const st = perm.map((p) => inStrides[p]);
+    const dims = out.shape, nd = dims.length;
+    const ctr = new Array<number>(nd).fill(0);
+    let off = 0;
+    for (let k = 0; k < n; k++) {
+      r[k] = src[off];
+      for (let d = nd - 1; d >= 0; d--) {
+        off += st[d];
+        if (++ctr[d] < dims[d]) break;
+        off -= st[d] * dims[d];
+        ctr[d] = 0;
+      }
+    }
+    return new Tensor(r, out.shape);
+  },
+  vjp(g, _in, _out, perm) {
+    const inv = new Array<number>(perm.length);
+    perm.forEach((p, i) => { inv[p] = i; });
+    return [shp.transpose(g, inv)];
+  },
+});

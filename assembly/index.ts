@@ -4,6 +4,7 @@ export { threefry2x32, tfClassicU32, tfClassicU64, tfPartU32, tfPartPairs } from
 export { uniformF32, uniformF64 } from "./random/uniform";
 export { normalF32, normalF64 } from "./random/normal";
 export { exponentialF32, exponentialF64, gumbelF32, gumbelF64 } from "./random/exponential";
-export { fma32Exact, fma64 } from "./special/fma";
+export { fma32Exact, fma64, fma32Batch } from "./special/fma";
 export { log32, log1p32, log1p64 } from "./special/xla_log";
 export { erfinv32, erfinv64 } from "./special/erfinv";
+export { binaryF32, binaryF64, unaryF32, unaryF64 } from "./kernels/elementwise";

@@ -7,3 +7,8 @@ export * from './ops/creation.js';
 export * from './ops/elementwise.js';
 export * from './ops/shape.js';
 export * from './ops/reduce.js';
+export * from './ops/join.js';
+export * from './ops/indexing.js';
+export * from './ops/structure.js';
+export * from './ops/softmax.js';
+export * from './ops/cumulative.js';

@@ -1,0 +1,51 @@
+/** softmax and logSoftmax (jax.nn.softmax / jax.nn.log_softmax), composed from differentiable ops. */
+import type { ArrayLike } from '../../types/dtype.js';
+import { Tensor } from '../tensor.js';
+import { asTensor, isFloat } from '../asarray.js';
+import { normalizeAxes } from '../shape.js';
+import { defaultFloat } from '../../config.js';
+import { stopGradient } from '../../autodiff/grad.js';
+import * as ops from './elementwise.js';
+import { max, sum } from './reduce.js';
+
+/** Options of {@link softmax} and {@link logSoftmax}. */
+export interface SoftmaxOptions {
+  /** Axis or axes the probabilities are normalized over (default -1). */
+  axis?: number | readonly number[];
+}
+
+/** `x` as a float, minus its (gradient-stopped) max over the axes. */
+function shifted(x: ArrayLike, o: SoftmaxOptions, what: string): { s: Tensor; axes: number[] } {
+  let t = asTensor(x, undefined, 'x');
+  if (!isFloat(t.dtype)) t = ops.astype(t, defaultFloat());
+  const axes = normalizeAxes(o.axis ?? -1, t.ndim, what);
+  // the shift cancels mathematically, so it is a constant to autodiff (as in JAX)
+  const m = stopGradient(max(t, { axis: axes, keepdims: true }));
+  return { s: ops.subtract(t, m), axes };
+}
+
+/**
+ * `exp(x) / sum(exp(x))` over `axis`, computed stably (shifted by the max), like
+ * jax.nn.softmax. Integer inputs are converted to the default float. A slice that is all
+ * `-inf` gives NaN, as in JAX.
+ * @example
+ * ```ts
+ * np.softmax([1, 2, 3]).toArray();                  // [0.0900, 0.2447, 0.6652]
+ * np.softmax(np.zeros([2, 4]), { axis: 0 }).toArray(); // all 0.5
+ * ```
+ */
+export function softmax(x: ArrayLike, options: SoftmaxOptions = {}): Tensor {
+  const { s, axes } = shifted(x, options, 'softmax');
+  const e = ops.exp(s);
+  return ops.divide(e, sum(e, { axis: axes, keepdims: true }));
+}
+
+/**
+ * `x - logsumexp(x)` over `axis`, computed stably, like jax.nn.log_softmax: exact for
+ * very negative entries where `log(softmax(x))` underflows to `-inf`.
+ * @example `np.logSoftmax([0, 0]).toArray() // [-0.6931, -0.6931]`
+ */
+export function logSoftmax(x: ArrayLike, options: SoftmaxOptions = {}): Tensor {
+  const { s, axes } = shifted(x, options, 'logSoftmax');
+  return ops.subtract(s, ops.log(sum(ops.exp(s), { axis: axes, keepdims: true })));
+}

@@ -24,11 +24,15 @@ import { fma32BatchSimd } from "../simd/fma";
   return <f64><f32>x;
 }
 
-/** Rounds x to odd: if err says x is inexact and x's last bit is 0, step toward the truth. */
+/**
+ * Rounds s to odd: if err says s is inexact and s's last bit is 0, step toward the truth.
+ * Infinite or NaN sums are returned as they are (their error term is NaN, and stepping
+ * the bits of an infinity would make a NaN).
+ */
 // @ts-ignore: decorator
 @inline function roundToOdd(s: f64, err: f64): f64 {
   const bits = reinterpret<u64>(s);
-  if (err != 0 && (bits & 1) == 0) {
+  if (err != 0 && (bits & 1) == 0 && isFinite(s)) {
     return reinterpret<f64>((err > 0) == (s > 0) ? bits + 1 : bits - 1);
   }
   return s;

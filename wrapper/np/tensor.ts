@@ -46,15 +46,21 @@ export class Tensor implements Iterable<Tensor> {
    * The dtype follows the array type (a Uint8Array is `bool`); pass `dtype` to check it.
    */
   constructor(data: TypedArray, shape: Shape, dtype?: DType) {
-    const dims = checkShape(shape as number[]);
+    const dims = Array.prototype.slice.call(shape) as number[];
+    let size = 1;
+    for (let i = 0; i < dims.length; i++) {
+      const d = dims[i];
+      if (!(Number.isInteger(d) && d >= 0)) checkShape(dims); // throws the descriptive error
+      size *= d;
+    }
     const dt = dtypeOfArray(data);
     if (dtype !== undefined && dtype !== dt) {
       throw new TypeError(`data is a ${data.constructor.name}, which stores ${dt}, not dtype '${dtype}'`);
     }
-    if (sizeOf(dims) !== data.length) {
-      throw new RangeError(`data has ${data.length} elements but shape [${dims.join(', ')}] needs ${sizeOf(dims)}`);
+    if (size !== data.length) {
+      throw new RangeError(`data has ${data.length} elements but shape [${dims.join(', ')}] needs ${size}`);
     }
-    this.shape = Object.freeze(dims);
+    this.shape = dims;
     this.dtype = dt;
     this.size = data.length;
     this._data = data;

@@ -12,3 +12,4 @@ export * from './ops/indexing.js';
 export * from './ops/structure.js';
 export * from './ops/softmax.js';
 export * from './ops/cumulative.js';
+export * from './ops/linalg.js';

@@ -22,6 +22,14 @@ export interface CoreExports {
   binaryF64(op: number, a: number, b: number, out: number, n: number): void;
   unaryF32(op: number, a: number, out: number, n: number): void;
   unaryF64(op: number, a: number, out: number, n: number): void;
+  matmulF32(a: number, b: number, out: number, batch: number, m: number, k: number, n: number, aBatchStride: number, bBatchStride: number): void;
+  matmulF64(a: number, b: number, out: number, batch: number, m: number, k: number, n: number, aBatchStride: number, bBatchStride: number): void;
+  choleskyF32(a: number, out: number, batch: number, n: number): void;
+  choleskyF64(a: number, out: number, batch: number, n: number): void;
+  triangularSolveF32(l: number, b: number, out: number, batch: number, n: number, nrhs: number, lower: number, transpose: number, unitDiagonal: number, left: number): void;
+  triangularSolveF64(l: number, b: number, out: number, batch: number, n: number, nrhs: number, lower: number, transpose: number, unitDiagonal: number, left: number): void;
+  reduceF32(op: number, a: number, out: number, outer: number, n: number, inner: number): void;
+  reduceF64(op: number, a: number, out: number, outer: number, n: number, inner: number): void;
   fma32Batch(a: number, b: number, c: number, out: number, n: number): void;
   log32(x: number): number;
   log1p32(x: number): number;

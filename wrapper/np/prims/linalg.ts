@@ -1,0 +1,132 @@
+/**
+ * Linear-algebra primitives on batched matrices (batch dims already broadcast):
+ * matmul, cholesky, triangular_solve (left side). Kernels: assembly/linalg/*.ts, which
+ * document their accumulation order and error bounds.
+ */
+import { Tensor } from '../tensor.js';
+import { bind, definePrimitive, type Aval, type Primitive } from '../primitive.js';
+import { withCore, stage, reserve, collect } from '../kernel_io.js';
+import { sizeOf } from '../shape.js';
+import { isFloat } from '../asarray.js';
+import * as ops from '../ops/elementwise.js';
+import * as shp from '../ops/shape.js';
+import * as st from '../ops/structure.js';
+
+function floatMatrix(what: string, x: Aval, minNdim = 2): void {
+  if (!isFloat(x.dtype)) throw new TypeError(`${what} needs float32 or float64 inputs; got ${x.dtype}`);
+  if (x.shape.length < minNdim) throw new RangeError(`${what} needs arrays with at least ${minNdim} dimensions; got shape [${x.shape.join(', ')}]`);
+}
+
+/** Swaps the last two axes (a differentiable transpose). */
+export function mT(x: Tensor): Tensor {
+  const nd = x.shape.length;
+  const perm = Array.from({ length: nd }, (_, i) => i);
+  [perm[nd - 2], perm[nd - 1]] = [perm[nd - 1], perm[nd - 2]];
+  return shp.transpose(x, perm);
+}
+
+export const matmulPrim: Primitive = definePrimitive({
+  name: 'matmul',
+  abstractEval([a, b]: readonly Aval[]) {
+    floatMatrix('matmul', a); floatMatrix('matmul', b);
+    const m = a.shape[a.shape.length - 2], k = a.shape[a.shape.length - 1];
+    const k2 = b.shape[b.shape.length - 2], n = b.shape[b.shape.length - 1];
+    const batch = a.shape.slice(0, -2);
+    if (k !== k2 || a.dtype !== b.dtype || batch.length !== b.shape.length - 2 || batch.some((d, i) => d !== b.shape[i])) {
+      throw new RangeError(`matmul: shapes [${a.shape.join(', ')}] and [${b.shape.join(', ')}] do not align (inner dimensions ${k} and ${k2})`);
+    }
+    return { shape: [...batch, m, n], dtype: a.dtype };
+  },
+  impl([a, b], _p, out) {
+    const nd = a.shape.length;
+    const m = a.shape[nd - 2], k = a.shape[nd - 1], n = b.shape[nd - 1];
+    const batch = sizeOf(a.shape.slice(0, -2));
+    return withCore((c) => {
+      const pa = stage(c, a), pb = stage(c, b), po = reserve(c, out.dtype, out.shape);
+      (out.dtype === 'float32' ? c.ex.matmulF32 : c.ex.matmulF64)(pa, pb, po, batch, m, k, n, m * k, k * n);
+      return collect(c, out.dtype, out.shape, po);
+    });
+  },
+  vjp: (g, [a, b]) => [bindMatmul(g, mT(b)), bindMatmul(mT(a), g)],
+});
+
+export function bindMatmul(a: Tensor, b: Tensor): Tensor {
+  return bind(matmulPrim, [a, b], undefined);
+}
+
+export const choleskyPrim: Primitive = definePrimitive({
+  name: 'cholesky',
+  abstractEval([a]: readonly Aval[]) {
+    floatMatrix('cholesky', a);
+    const n = a.shape[a.shape.length - 1];
+    if (a.shape[a.shape.length - 2] !== n) throw new RangeError(`cholesky: matrix must be square; got shape [${a.shape.join(', ')}]`);
+    return { shape: a.shape, dtype: a.dtype };
+  },
+  impl([a], _p, out) {
+    const n = a.shape[a.shape.length - 1];
+    const batch = sizeOf(a.shape.slice(0, -2));
+    return withCore((c) => {
+      const pa = stage(c, a), po = reserve(c, out.dtype, out.shape);
+      (out.dtype === 'float32' ? c.ex.choleskyF32 : c.ex.choleskyF64)(pa, po, batch, n);
+      return collect(c, out.dtype, out.shape, po);
+    });
+  },
+  // Murray (2016), "Differentiation of the Cholesky decomposition": with L = chol(A),
+  // Abar = L^{-T} Phi(L^T Lbar) L^{-1}, Phi = lower triangle with the diagonal halved,
+  // returned symmetrized (A is read as symmetric).
+  vjp(g, _in, L) {
+    const P = st.tril(bindMatmul(mT(L), g));
+    const n = L.shape[L.shape.length - 1];
+    const half = ops.subtract(1, ops.multiply(0.5, eyeLike(n, L.dtype)));
+    const phi = ops.multiply(P, half);
+    // S = L^{-T} phi L^{-1}: solve L^T Y = phi, then S^T = L^{-T} Y^T
+    const Y = solveTri(L, phi, true);
+    const S = mT(solveTri(L, mT(Y), true));
+    return [ops.multiply(0.5, ops.add(S, mT(S)))];
+  },
+});
+
+function eyeLike(n: number, dtype: 'float32' | 'float64' | string): Tensor {
+  const a = dtype === 'float64' ? new Float64Array(n * n) : new Float32Array(n * n);
+  for (let i = 0; i < n; i++) a[i * n + i] = 1;
+  return new Tensor(a, [n, n]);
+}
+
+export interface TriSolveParams { readonly lower: boolean; readonly transpose: boolean; readonly unitDiagonal: boolean }
+
+/** Solves op(L) X = B for lower-triangular L (transpose: op(L) = L^T). */
+export function solveTri(L: Tensor, B: Tensor, transpose: boolean, lower = true, unitDiagonal = false): Tensor {
+  return bind(triSolvePrim, [L, B], { lower, transpose, unitDiagonal });
+}
+
+export const triSolvePrim: Primitive<TriSolveParams> = definePrimitive<TriSolveParams>({
+  name: 'triangular_solve',
+  abstractEval([l, b]: readonly Aval[]) {
+    floatMatrix('triangularSolve', l); floatMatrix('triangularSolve', b);
+    const n = l.shape[l.shape.length - 1];
+    if (l.shape[l.shape.length - 2] !== n) throw new RangeError(`triangularSolve: a must be square; got shape [${l.shape.join(', ')}]`);
+    const batch = l.shape.slice(0, -2);
+    if (b.shape[b.shape.length - 2] !== n || l.dtype !== b.dtype || b.shape.length !== l.shape.length || batch.some((d, i) => d !== b.shape[i])) {
+      throw new RangeError(`triangularSolve: a of shape [${l.shape.join(', ')}] and b of shape [${b.shape.join(', ')}] do not align`);
+    }
+    return { shape: b.shape, dtype: b.dtype };
+  },
+  impl([l, b], p, out) {
+    const nd = l.shape.length, n = l.shape[nd - 1], nrhs = b.shape[nd - 1];
+    const batch = sizeOf(l.shape.slice(0, -2));
+    return withCore((c) => {
+      const pl = stage(c, l), pb = stage(c, b), po = reserve(c, out.dtype, out.shape);
+      (out.dtype === 'float32' ? c.ex.triangularSolveF32 : c.ex.triangularSolveF64)(
+        pl, pb, po, batch, n, nrhs, p.lower ? 1 : 0, p.transpose ? 1 : 0, p.unitDiagonal ? 1 : 0, 1);
+      return collect(c, out.dtype, out.shape, po);
+    });
+  },
+  // X = op(L)^{-1} B: Bbar = op(L)^{-T} Xbar; Lbar = -Bbar X^T (or -X Bbar^T when transposed),
+  // restricted to the triangle that was read (and off the diagonal when it is implicit).
+  vjp(g, [l], x, p) {
+    const gb = bind(triSolvePrim, [l, g], { ...p, transpose: !p.transpose });
+    let gl = p.transpose ? ops.negative(bindMatmul(x, mT(gb))) : ops.negative(bindMatmul(gb, mT(x)));
+    gl = p.lower ? st.tril(gl, p.unitDiagonal ? -1 : 0) : st.triu(gl, p.unitDiagonal ? 1 : 0);
+    return [gl, gb];
+  },
+});

@@ -1,7 +1,9 @@
 /**
  * Reduction primitives over a set of axes (normalized, sorted). The array is viewed as
  * [outer, n, inner] with the reduced axes contiguous (non-contiguous axes are moved
- * together with a transpose first). Sums of float32 accumulate in f64 and round once.
+ * together with a transpose first). Float reductions run in the wasm core
+ * (assembly/kernels/reduce.ts: float32 sums accumulate in f64 and round once); integer ones
+ * are exact JS loops.
  */
 import type { DType } from '../../types/dtype.js';
 import { Tensor } from '../tensor.js';
@@ -10,6 +12,7 @@ import { sizeOf } from '../shape.js';
 import { bind, definePrimitive, type Aval } from '../primitive.js';
 import { transposePrim } from './structural.js';
 import { isFloat } from '../asarray.js';
+import { withCore, stage, reserve, collect } from '../kernel_io.js';
 import * as ops from '../ops/elementwise.js';
 import * as shp from '../ops/shape.js';
 
@@ -40,8 +43,19 @@ function grouped(x: Tensor, axes: readonly number[]): { data: Tensor; outer: num
   };
 }
 
+/** Opcodes of assembly/kernels/reduce.ts (Red enum). */
+const RED: Record<ReduceKind, number> = { sum: 0, max: 1, min: 2, prod: 3, argmax: 4, argmin: 5 };
+
 function reduceImpl(kind: ReduceKind, x: Tensor, axes: readonly number[], out: Aval): Tensor {
   const { data, outer, n, inner } = grouped(x, axes);
+  if (isFloat(x.dtype)) { // float reductions run in the wasm core (f64 accumulation for float32 sums)
+    return withCore((c) => {
+      const pa = stage(c, data), po = reserve(c, out.dtype, out.shape);
+      (x.dtype === 'float32' ? c.ex.reduceF32 : c.ex.reduceF64)(RED[kind], pa, po, outer, n, inner);
+      return collect(c, out.dtype, out.shape, po);
+    });
+  }
+  // integer and bool reductions are exact: a JS loop
   const src = data._data, r = allocFor(out.dtype, outer * inner);
   for (let o = 0; o < outer; o++) {
     for (let j = 0; j < inner; j++) {

@@ -12,3 +12,4 @@ export { reduceF32, reduceF64, cumsumF32, cumsumF64, cumLogSumExpF32, cumLogSumE
 export { matmulF32, matmulF64 } from "./linalg/matmul";
 export { choleskyF32, choleskyF64 } from "./linalg/cholesky";
 export { triangularSolveF32, triangularSolveF64 } from "./linalg/triangular_solve";
+export { logSoftmaxF32, logSoftmaxF64 } from "./kernels/softmax";

@@ -30,6 +30,8 @@ export interface CoreExports {
   triangularSolveF64(l: number, b: number, out: number, batch: number, n: number, nrhs: number, lower: number, transpose: number, unitDiagonal: number, left: number): void;
   reduceF32(op: number, a: number, out: number, outer: number, n: number, inner: number): void;
   reduceF64(op: number, a: number, out: number, outer: number, n: number, inner: number): void;
+  logSoftmaxF32(a: number, out: number, outer: number, n: number, inner: number): void;
+  logSoftmaxF64(a: number, out: number, outer: number, n: number, inner: number): void;
   fma32Batch(a: number, b: number, c: number, out: number, n: number): void;
   log32(x: number): number;
   log1p32(x: number): number;

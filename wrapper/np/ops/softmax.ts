@@ -2,7 +2,9 @@
 import type { ArrayLike } from '../../types/dtype.js';
 import { Tensor } from '../tensor.js';
 import { asTensor, isFloat } from '../asarray.js';
-import { normalizeAxes } from '../shape.js';
+import { normalizeAxes, sizeOf } from '../shape.js';
+import { bind, definePrimitive, type Primitive } from '../primitive.js';
+import { withCore, stage, reserve, collect } from '../kernel_io.js';
 import { defaultFloat } from '../../config.js';
 import { stopGradient } from '../../autodiff/grad.js';
 import * as ops from './elementwise.js';
@@ -46,6 +48,25 @@ export function softmax(x: ArrayLike, options: SoftmaxOptions = {}): Tensor {
  * @example `np.logSoftmax([0, 0]).toArray() // [-0.6931, -0.6931]`
  */
 export function logSoftmax(x: ArrayLike, options: SoftmaxOptions = {}): Tensor {
-  const { s, axes } = shifted(x, options, 'logSoftmax');
+  let t = asTensor(x, undefined, 'x');
+  if (!isFloat(t.dtype)) t = ops.astype(t, defaultFloat());
+  const axes = normalizeAxes(options.axis ?? -1, t.shape.length, 'logSoftmax');
+  if (axes.length === 1) return bind(logSoftmaxPrim, [t], axes[0]); // one fused kernel pass
+  const { s } = shifted(t, options, 'logSoftmax');
   return ops.subtract(s, ops.log(sum(ops.exp(s), { axis: axes, keepdims: true })));
 }
+
+/** log_softmax along one axis as a single primitive: y = x - logsumexp(x); xbar = g - e^y sum(g). */
+const logSoftmaxPrim: Primitive<number> = definePrimitive<number>({
+  name: 'log_softmax',
+  abstractEval: ([x]) => ({ shape: x.shape, dtype: x.dtype }),
+  impl([x], axis, out) {
+    const outer = sizeOf(x.shape.slice(0, axis)), n = x.shape[axis], inner = sizeOf(x.shape.slice(axis + 1));
+    return withCore((c) => {
+      const pa = stage(c, x), po = reserve(c, out.dtype, out.shape);
+      (out.dtype === 'float32' ? c.ex.logSoftmaxF32 : c.ex.logSoftmaxF64)(pa, po, outer, n, inner);
+      return collect(c, out.dtype, out.shape, po);
+    });
+  },
+  vjp: (g, _in, y, axis) => [ops.subtract(g, ops.multiply(ops.exp(y), sum(g, { axis, keepdims: true })))],
+});

@@ -6,7 +6,7 @@
 import type { DType } from '../../types/dtype.js';
 import { Tensor } from '../tensor.js';
 import { allocFor } from '../dtypes.js';
-import { broadcastIndex, sameShapeOrThrow, sizeOf, stridesOf } from '../shape.js';
+import { sameShapeOrThrow, sizeOf, stridesOf } from '../shape.js';
 import { definePrimitive, sameShape, type Aval } from '../primitive.js';
 import { castTensor, isFloat } from '../asarray.js';
 import * as ops from '../ops/elementwise.js';
@@ -62,9 +62,25 @@ export const broadcastPrim = definePrimitive<readonly number[]>({
   abstractEval: ([x], shape) => ({ shape, dtype: x.dtype }),
   impl([x], shape, out) {
     if (sameShape(x.shape, shape)) return new Tensor(x._data, shape);
-    const idx = broadcastIndex(x.shape, shape);
-    const src = x._data, r = allocFor(out.dtype, idx.length);
-    for (let i = 0; i < idx.length; i++) r[i] = src[idx[i]];
+    const src = x._data, nd = shape.length, r = allocFor(out.dtype, sizeOf(shape));
+    const from = [...new Array<number>(nd - x.shape.length).fill(1), ...x.shape];
+    // the trailing dims that match are copied as one contiguous block
+    let k = nd, block = 1;
+    while (k > 0 && from[k - 1] === shape[k - 1]) { block *= shape[k - 1]; k--; }
+    const fs = stridesOf(from);
+    const ctr = new Array<number>(k).fill(0);
+    const outer = sizeOf(shape.slice(0, k));
+    let so = 0;
+    for (let o = 0, dst = 0; o < outer; o++, dst += block) {
+      if (block === 1) r[dst] = src[so];
+      else if (block < 32) for (let i = 0; i < block; i++) r[dst + i] = src[so + i];
+      else r.set(src.subarray(so, so + block), dst);
+      for (let d = k - 1; d >= 0; d--) { // advance the outer counter; broadcast dims have stride 0
+        if (++ctr[d] < shape[d]) { if (from[d] !== 1) so += fs[d]; break; }
+        if (from[d] !== 1) so -= fs[d] * (shape[d] - 1);
+        ctr[d] = 0;
+      }
+    }
     return new Tensor(r, shape);
   },
   vjp: (g, [x]) => [shp.sumToShape(g, x.shape)],
@@ -87,9 +103,17 @@ export const transposePrim = definePrimitive<readonly number[]>({
   abstractEval: ([x], perm) => ({ shape: perm.map((p) => x.shape[p]), dtype: x.dtype }),
   impl([x], perm, out) {
     const n = x.size, r = allocFor(out.dtype, n), src = x._data;
+    const nd = perm.length;
+    if (nd >= 2 && perm[nd - 2] === nd - 1 && perm[nd - 1] === nd - 2 && perm.slice(0, -2).every((p, i) => p === i)) {
+      const rows = x.shape[nd - 2], cols = x.shape[nd - 1], mat = rows * cols; // batched matrix transpose
+      for (let b = 0; b < n; b += mat) {
+        for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) r[b + j * rows + i] = src[b + i * cols + j];
+      }
+      return new Tensor(r, out.shape);
+    }
     const inStrides = stridesOf(x.shape);
     const st = perm.map((p) => inStrides[p]);
-    const dims = out.shape, nd = dims.length;
+    const dims = out.shape;
     const ctr = new Array<number>(nd).fill(0);
     let off = 0;
     for (let k = 0; k < n; k++) {

@@ -383,10 +383,10 @@ describe('np structural ops', () => {
 
     it('integer index inputs get no gradient', () => {
       const x = rand([3], 9), idx = i32([0, 2]), g = rand([2], 10);
-      const [ga, gi] = takePrim.vjp!(g, [x, idx], np.take(x, idx), { axis: 0, mode: 'fill', fillValue: NaN });
+      const [ga, gi] = takePrim.vjp!(g, [x, idx], np.take(x, idx), { axis: 0, mode: 'fill', fillValue: NaN }, [true, false]);
       assert.deepEqual(ga!.shape, [3]);
       assert.equal(gi, null);
-      const s = scatterAddPrim.vjp!(x, [x, idx, g], x, { axis: 0, mode: 'fill' });
+      const s = scatterAddPrim.vjp!(x, [x, idx, g], x, { axis: 0, mode: 'fill' }, [true, false, true]);
       assert.equal(s[1], null);
       expectValues(s[2]!, [x.data()[0], x.data()[2]]);
       assert.throws(() => grad((t: Tensor) => np.sum(np.take([1, 2, 3], t)))(f64([0, 1], [2])), /integer dtype/);

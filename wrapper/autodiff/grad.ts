@@ -88,7 +88,7 @@ function backward(trace: Trace, out: Tensor): Map<TapeNode, Tensor> {
       const ct = cts.get(node);
       if (!ct || !node.prim.vjp) continue;
       cts.delete(node); // free memory as we go; leaves keep theirs
-      const gs = node.prim.vjp(ct, node.inputs, node.out, node.params);
+      const gs = node.prim.vjp(ct, node.inputs, node.out, node.params, node.parents.map((p) => p !== null));
       node.parents.forEach((p, k) => {
         const g = gs[k];
         if (!p || !g) return;

@@ -19,7 +19,7 @@ export interface TapeNode {
 /** What the tape needs of a primitive (see np/primitive.ts). */
 export interface PrimitiveLike {
   readonly name: string;
-  vjp?(g: Tensor, inputs: readonly Tensor[], out: Tensor, params: any): readonly (Tensor | null)[];
+  vjp?(g: Tensor, inputs: readonly Tensor[], out: Tensor, params: any, needs: readonly boolean[]): readonly (Tensor | null)[];
 }
 
 /**

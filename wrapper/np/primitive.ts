@@ -13,6 +13,7 @@ export interface Aval { readonly shape: readonly number[]; readonly dtype: DType
  * - `impl` computes on concrete tensors with the wasm kernels (inputs already validated);
  * - `vjp` maps the output cotangent to one cotangent per input (null: no gradient flows,
  *   e.g. integer inputs), written with differentiable ops so higher derivatives work.
+ *   `needs[i]` says whether input i needs a cotangent at all (rules may skip the others).
  *   Primitives without `vjp` are non-differentiable: their outputs are constants to
  *   autodiff (gradient zero), like comparisons and argmax in JAX; set `noGrad: 'error'`
  *   to make differentiating through them an error instead.
@@ -21,7 +22,7 @@ export interface Primitive<P = void> {
   readonly name: string;
   abstractEval(inputs: readonly Aval[], params: P): Aval;
   impl(inputs: readonly Tensor[], params: P, out: Aval): Tensor;
-  vjp?(g: Tensor, inputs: readonly Tensor[], out: Tensor, params: P): readonly (Tensor | null)[];
+  vjp?(g: Tensor, inputs: readonly Tensor[], out: Tensor, params: P, needs: readonly boolean[]): readonly (Tensor | null)[];
   readonly noGrad?: 'zero' | 'error';
 }
 

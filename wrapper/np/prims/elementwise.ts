@@ -82,7 +82,7 @@ export function unaryPrim(name: UnaryName): Primitive {
   return p;
 }
 
-type BinaryVjp = (g: Tensor, a: Tensor, b: Tensor, out: Tensor) => [Tensor, Tensor];
+type BinaryVjp = (g: Tensor, a: Tensor, b: Tensor, out: Tensor, needs: readonly boolean[]) => [Tensor | null, Tensor | null];
 
 /** Half the cotangent at ties, like JAX's balanced max/min gradient. */
 function balanced(g: Tensor, a: Tensor, b: Tensor, pick: 'max' | 'min'): [Tensor, Tensor] {
@@ -95,8 +95,8 @@ function balanced(g: Tensor, a: Tensor, b: Tensor, pick: 'max' | 'min'): [Tensor
 const BINARY_VJP: Record<BinaryName, BinaryVjp> = {
   add: (g) => [g, g],
   sub: (g) => [g, ops.negative(g)],
-  mul: (g, a, b) => [ops.multiply(g, b), ops.multiply(g, a)],
-  div: (g, _a, b, y) => [ops.divide(g, b), ops.negative(ops.divide(ops.multiply(g, y), b))],
+  mul: (g, a, b, _y, n) => [n[0] ? ops.multiply(g, b) : null, n[1] ? ops.multiply(g, a) : null],
+  div: (g, _a, b, y, n) => [n[0] ? ops.divide(g, b) : null, n[1] ? ops.negative(ops.divide(ops.multiply(g, y), b)) : null],
   max: (g, a, b) => balanced(g, a, b, 'max'),
   min: (g, a, b) => balanced(g, a, b, 'min'),
   pow: (g, a, b, y) => [
@@ -134,7 +134,7 @@ export function binaryPrim(name: BinaryName): Primitive {
         return collect(c, out.dtype, out.shape, pa);
       });
     },
-    vjp: (g, [a, b], out) => rule(g, a, b, out),
+    vjp: (g, [a, b], out, _p, needs) => rule(g, a, b, out, needs),
   });
   binaryCache.set(name, p);
   return p;

@@ -47,7 +47,7 @@ export const matmulPrim: Primitive = definePrimitive({
       return collect(c, out.dtype, out.shape, po);
     });
   },
-  vjp: (g, [a, b]) => [bindMatmul(g, mT(b)), bindMatmul(mT(a), g)],
+  vjp: (g, [a, b], _o, _p, n) => [n[0] ? bindMatmul(g, mT(b)) : null, n[1] ? bindMatmul(mT(a), g) : null],
 });
 
 export function bindMatmul(a: Tensor, b: Tensor): Tensor {

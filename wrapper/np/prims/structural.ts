@@ -54,7 +54,7 @@ export const selectPrim = definePrimitive({
     for (let i = 0; i < r.length; i++) r[i] = m[i] ? x[i] : y[i];
     return new Tensor(r, out.shape);
   },
-  vjp: (g, [c]) => [null, ops.where(c, g, 0), ops.where(c, 0, g)],
+  vjp: (g, [c], _o, _p, n) => [null, n[1] ? ops.where(c, g, 0) : null, n[2] ? ops.where(c, 0, g) : null],
 });
 
 export const broadcastPrim = definePrimitive<readonly number[]>({

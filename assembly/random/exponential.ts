@@ -4,17 +4,30 @@
  * u = uniform(tiny, 1) (JAX's mode 'low'), XLA's float32 log1p/log. Exponential output
  * lies in [0, 15.95]; gumbel in [-4.47, 87.34]; both finite. float64 versions use musl's
  * log/log1p (< 1 ulp; XLA uses the host libm: last-ulp differences possible).
+ * exponentialF32 runs simd/exponential.ts (SIMD build) or random/staged.ts (scalar
+ * build): the operations of `exponential32`, staged over blocks, bit-identical to it.
  */
 import { u01f32, u01f64 } from "./uniform";
 import { log32, log1p32 } from "../special/xla_log";
 import { log1p64 } from "../special/xla_log";
+import { exponentialF32Simd } from "../simd/exponential";
+import { exponentialF32Staged } from "./staged";
 
 const TINY32: f64 = 1.1754943508222875e-38;
 
+/** One float32 Exponential(1) sample from one 32-bit word (an f32 value in f64). */
+// @ts-ignore: decorator
+@inline export function exponential32(b: u32): f64 {
+  return -log1p32(-u01f32(b));
+}
+
 export function exponentialF32(inp: usize, out: usize, n: u32): void {
-  for (let i: u32 = 0; i < n; i++) {
-    const u = u01f32(load<u32>(inp + (<usize>i << 2)));
-    store<f32>(out + (<usize>i << 2), <f32>(-log1p32(-u)));
+  if (ASC_FEATURE_SIMD) {
+    for (let i = exponentialF32Simd(inp, out, n); i < n; i++) {
+      store<f32>(out + (<usize>i << 2), <f32>exponential32(load<u32>(inp + (<usize>i << 2))));
+    }
+  } else {
+    exponentialF32Staged(inp, out, n); // same bits, staged for speed
   }
 }
 

@@ -5,11 +5,14 @@
  * bit-exact with JAX. u never reaches +-1, so the output is finite: |z| <= 5.42 (f32).
  * float64 uses XLA's ErfInv64 (see special/erfinv.ts for what is and is not verified).
  * `inp` and `out` may be the same buffer for float32 (4-byte words).
+ * normalF32 runs simd/normal.ts (SIMD build) or random/staged.ts (scalar build):
+ * the same operations as `normal32`, staged over blocks for speed, bit-identical to it.
  */
 import { uniform32, u01f64 } from "./uniform";
 import { erfinv32, erfinv64 } from "../special/erfinv";
 import { r32 } from "../special/fma";
 import { normalF32Simd } from "../simd/normal";
+import { normalF32Staged } from "./staged";
 
 export const NORMAL_LO32: f64 = reinterpret<f32>(0xbf7fffff); // nextafter(-1f, 0)
 export const SQRT2_32: f64 = reinterpret<f32>(0x3fb504f3);
@@ -22,10 +25,12 @@ const NORMAL_LO64: f64 = -0.99999999999999988898; // nextafter(-1.0, 0)
 }
 
 export function normalF32(inp: usize, out: usize, n: u32): void {
-  let i: u32 = 0;
-  if (ASC_FEATURE_SIMD) i = normalF32Simd(inp, out, n);
-  for (; i < n; i++) {
-    store<f32>(out + (<usize>i << 2), <f32>normal32(load<u32>(inp + (<usize>i << 2))));
+  if (ASC_FEATURE_SIMD) {
+    for (let i = normalF32Simd(inp, out, n); i < n; i++) {
+      store<f32>(out + (<usize>i << 2), <f32>normal32(load<u32>(inp + (<usize>i << 2))));
+    }
+  } else {
+    normalF32Staged(inp, out, n, NORMAL_LO32, SQRT2_32); // same bits, staged for speed
   }
 }
 

@@ -5,11 +5,10 @@ import { bind } from '../primitive.js';
 import { asTensor, isFloat } from '../asarray.js';
 import { normalizeAxes } from '../shape.js';
 import { defaultFloat } from '../../config.js';
-import { reduceSumPrim, reduceProdPrim, reduceMaxPrim, reduceMinPrim, argmaxPrim, argminPrim } from '../prims/reduce.js';
+import { reduceSumPrim, reduceProdPrim, reduceMaxPrim, reduceMinPrim, argmaxPrim, argminPrim, logsumexpPrim } from '../prims/reduce.js';
 import { keepDims, reshape } from './shape.js';
 import * as ops from './elementwise.js';
 import type { Primitive } from '../primitive.js';
-import { stopGradient } from '../../autodiff/grad.js';
 import type { ReduceParams } from '../prims/reduce.js';
 
 /** Options of reductions. */
@@ -85,12 +84,8 @@ export function logsumexp(a: ArrayLike, o: ReduceOptions = {}): Tensor {
   let t = asTensor(a, undefined, 'a');
   if (!isFloat(t.dtype)) t = ops.astype(t, defaultFloat());
   const axes = normalizeAxes(o.axis, t.shape.length, 'logsumexp');
-  const m = max(t, { axis: axes, keepdims: true });
-  const mSafe = ops.where(ops.isfinite(m), m, 0);
-  // the shift is a constant for differentiation purposes: stop its gradient (as JAX does)
-  const shift = stopGradient(mSafe);
-  const s = sum(ops.exp(ops.subtract(t, shift)), { axis: axes, keepdims: true });
-  const r = ops.add(ops.log(s), shift);
-  return o.keepdims ? r : reshape(r, t.shape.filter((_, i) => !axes.includes(i)));
+  // one fused wasm pass (max-shifted; all -inf gives -inf, +inf gives +inf)
+  const r = axes.length ? bind(logsumexpPrim, [t], { axes }) : t;
+  return o.keepdims ? keepDims(r, t.shape, axes) : r;
 }
 

@@ -17,7 +17,7 @@ import * as ops from '../ops/elementwise.js';
 import * as shp from '../ops/shape.js';
 
 export interface ReduceParams { readonly axes: readonly number[] }
-export type ReduceKind = 'sum' | 'max' | 'min' | 'argmax' | 'argmin' | 'prod';
+export type ReduceKind = 'sum' | 'max' | 'min' | 'argmax' | 'argmin' | 'prod' | 'logsumexp';
 
 function outShape(shape: readonly number[], axes: readonly number[]): number[] {
   return shape.filter((_, i) => !axes.includes(i));
@@ -44,7 +44,7 @@ function grouped(x: Tensor, axes: readonly number[]): { data: Tensor; outer: num
 }
 
 /** Opcodes of assembly/kernels/reduce.ts (Red enum). */
-const RED: Record<ReduceKind, number> = { sum: 0, max: 1, min: 2, prod: 3, argmax: 4, argmin: 5 };
+const RED: Record<ReduceKind, number> = { sum: 0, max: 1, min: 2, prod: 3, argmax: 4, argmin: 5, logsumexp: 6 };
 
 function reduceImpl(kind: ReduceKind, x: Tensor, axes: readonly number[], out: Aval): Tensor {
   const { data, outer, n, inner } = grouped(x, axes);
@@ -96,6 +96,10 @@ function reducePrim(kind: ReduceKind) {
       if (!isFloat(x.dtype)) return [null];
       const kept = shp.keepDims(g, x.shape, axes);
       if (kind === 'sum') return [shp.broadcastTo(kept, x.shape)];
+      if (kind === 'logsumexp') { // d/dx logsumexp = softmax(x) = exp(x - out)
+        const w = ops.exp(ops.subtract(x, shp.broadcastTo(shp.keepDims(out, x.shape, axes), x.shape)));
+        return [ops.multiply(shp.broadcastTo(kept, x.shape), w)];
+      }
       const y = shp.keepDims(out, x.shape, axes);
       if (kind === 'prod') return [ops.divide(ops.multiply(shp.broadcastTo(kept, x.shape), shp.broadcastTo(y, x.shape)), x)];
       // max/min: the cotangent is shared equally among the positions attaining the extremum
@@ -111,6 +115,7 @@ export const reduceProdPrim = reducePrim('prod');
 export const reduceMaxPrim = reducePrim('max');
 export const reduceMinPrim = reducePrim('min');
 export const argmaxPrim = reducePrim('argmax');
+export const logsumexpPrim = reducePrim('logsumexp');
 export const argminPrim = reducePrim('argmin');
 
 function reduceSumPrimBound(x: Tensor, axes: readonly number[]): Tensor {

@@ -10,20 +10,10 @@ import { init, backend, np, valueAndGrad, random, Tensor } from '../wrapper/inde
 import { core } from '../wrapper/runtime/core.ts';
 import { Un } from '../wrapper/np/prims/elementwise.ts';
 import * as plain from './plain-js-ops.ts';
+import { best } from './timing.ts';
 
 const t00 = performance.now();
 
-/** Best-of-`reps` seconds per call of `fn` (after one warm-up call). */
-function best(fn: () => void, reps: number): number {
-  fn();
-  let t = Infinity;
-  for (let r = 0; r < reps; r++) {
-    const t0 = performance.now();
-    fn();
-    t = Math.min(t, performance.now() - t0);
-  }
-  return t / 1000;
-}
 
 /** Seconds per call for cheap calls: best of `batches` batches of `calls` calls, after a warm-up batch. */
 function bestBatched(fn: () => void, calls: number, batches: number): number {

@@ -5,17 +5,8 @@ import { init, random } from '../wrapper/index.ts';
 import { core } from '../wrapper/runtime/core.ts';
 import stdlibNormal from '@stdlib/random-base-normal';
 import { plainNormal, plainUniform, threefryInto } from './plain-js-normal.ts';
+import { best } from './timing.ts';
 
-function best(fn: () => void, reps: number): number {
-  fn();
-  let t = Infinity;
-  for (let r = 0; r < reps; r++) {
-    const t0 = performance.now();
-    fn();
-    t = Math.min(t, performance.now() - t0);
-  }
-  return t / 1000;
-}
 
 const rows: { what: string; n: number; impl: string; rate: number }[] = [];
 const key = random.key(42);

@@ -4,36 +4,11 @@ import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { init, np, grad, Tensor } from '../wrapper/index.ts';
+import { f64, valuesFor, weighted, checkGrad } from './grad-check.ts';
 
-const f64 = (data: number[], shape: number[]) => new Tensor(new Float64Array(data), shape);
 
-/** Checks grad(f)(x) against central differences of the scalar function f. */
-function checkGrad(f: (x: Tensor) => Tensor, x: Tensor, what: string, rtol = 1e-6): void {
-  const g = grad(f)(x) as Tensor;
-  assert.equal(g.dtype, 'float64', `${what}: gradient dtype`);
-  assert.deepEqual(g.shape, x.shape, `${what}: gradient shape`);
-  const base = x.data() as Float64Array;
-  const gd = g.data();
-  for (let i = 0; i < base.length; i++) {
-    const h = 1e-6 * Math.max(1, Math.abs(base[i]));
-    const xp = base.slice(), xm = base.slice();
-    xp[i] += h; xm[i] -= h;
-    const fd = ((f(f64([...xp], [...x.shape])).item() as number) - (f(f64([...xm], [...x.shape])).item() as number)) / (2 * h);
-    const tol = rtol * Math.max(1, Math.abs(fd)) + 1e-7;
-    assert.ok(Math.abs(gd[i] - fd) <= tol, `${what}: d/dx[${i}] autodiff ${gd[i]} vs finite difference ${fd} at x=${base[i]}`);
-  }
-}
 
 const shapeArb = fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 0, maxLength: 3 });
-const valuesFor = (shape: number[], lo: number, hi: number, seed: number) => {
-  const n = shape.reduce((a, b) => a * b, 1);
-  let s = seed >>> 0;
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; out.push(lo + (hi - lo) * (s / 2 ** 32)); }
-  return out;
-};
-/** A scalar objective that weighs every output differently, so each partial is tested. */
-const weighted = (y: Tensor) => np.sum(np.multiply(y, np.add(np.reshape(np.astype(np.arange(y.size), 'float64'), y.shape), 0.5)));
 
 describe('gradients match finite differences (float64)', () => {
   before(() => init());

@@ -3,32 +3,17 @@
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { init, np, grad, Tensor } from '../wrapper/index.ts';
+import { f64, valuesFor, weighted, checkGrad } from './grad-check.ts';
 
-const f64 = (data: number[], shape: number[]) => new Tensor(new Float64Array(data), shape);
-function lcg(n: number, seed: number, lo = -1, hi = 1): number[] {
-  let s = seed >>> 0; const out: number[] = [];
-  for (let i = 0; i < n; i++) { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; out.push(lo + (hi - lo) * (s / 2 ** 32)); }
-  return out;
-}
+const lcg = (n: number, seed: number, lo = -1, hi = 1): number[] => valuesFor([n], lo, hi, seed);
+
 /** A random SPD matrix (batch of them): M Mᵀ + n I. */
 function spd(n: number, seed: number, batch: number[] = []): Tensor {
   const b = batch.reduce((x, y) => x * y, 1);
   const m = f64(lcg(b * n * n, seed), [...batch, n, n]);
   return np.add(np.matmul(m, np.transpose(m, [...batch.map((_, i) => i), batch.length + 1, batch.length])), np.multiply(np.eye(n, undefined, 0, 'float64'), n));
 }
-const weighted = (y: Tensor) => np.sum(np.multiply(y, np.add(np.reshape(np.astype(np.arange(y.size), 'float64'), y.shape), 0.5)));
 
-function checkGrad(f: (x: Tensor) => Tensor, x: Tensor, what: string, rtol = 1e-6): void {
-  const g = grad(f)(x) as Tensor;
-  const base = x.data() as Float64Array, gd = g.data();
-  for (let i = 0; i < base.length; i++) {
-    const h = 1e-6 * Math.max(1, Math.abs(base[i]));
-    const xp = base.slice(), xm = base.slice();
-    xp[i] += h; xm[i] -= h;
-    const fd = ((f(f64([...xp], [...x.shape])).item() as number) - (f(f64([...xm], [...x.shape])).item() as number)) / (2 * h);
-    assert.ok(Math.abs(gd[i] - fd) <= rtol * Math.max(1, Math.abs(fd)) + 1e-7, `${what}: d/dx[${i}] autodiff ${gd[i]} vs finite difference ${fd}`);
-  }
-}
 const close = (a: Tensor, b: number[] | Tensor, tol = 1e-12) => {
   const x = a.data(), y = b instanceof Tensor ? b.data() : b;
   assert.equal(x.length, y.length);

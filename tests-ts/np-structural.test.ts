@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { init, np, grad, Tensor } from '../wrapper/index.ts';
 import { takePrim, scatterAddPrim } from '../wrapper/np/prims/indexing.ts';
+import { f64, valuesFor, weighted, checkGrad } from './grad-check.ts';
 
-const f64 = (data: number[], shape: number[]) => new Tensor(new Float64Array(data), shape);
 const i32 = (data: number[], shape: number[] = [data.length]) => new Tensor(new Int32Array(data), shape);
 const iota = (shape: number[]) => np.reshape(np.arange(shape.reduce((a, b) => a * b, 1)), shape);
 
@@ -27,33 +27,8 @@ function expectValues(t: Tensor, want: unknown, opts: { tol?: number; shape?: nu
   }
 }
 
-/** Checks grad(f)(x) against central differences of the scalar function f. */
-function checkGrad(f: (x: Tensor) => Tensor, x: Tensor, what: string, rtol = 1e-6): void {
-  const g = grad(f)(x) as Tensor;
-  assert.equal(g.dtype, 'float64', `${what}: gradient dtype`);
-  assert.deepEqual(g.shape, x.shape, `${what}: gradient shape`);
-  const base = x.data() as Float64Array;
-  const gd = g.data();
-  for (let i = 0; i < base.length; i++) {
-    const h = 1e-6 * Math.max(1, Math.abs(base[i]));
-    const xp = base.slice(), xm = base.slice();
-    xp[i] += h; xm[i] -= h;
-    const fd = ((f(f64([...xp], [...x.shape])).item() as number) - (f(f64([...xm], [...x.shape])).item() as number)) / (2 * h);
-    const tol = rtol * Math.max(1, Math.abs(fd)) + 1e-7;
-    assert.ok(Math.abs(gd[i] - fd) <= tol, `${what}: d/dx[${i}] autodiff ${gd[i]} vs finite difference ${fd} at x=${base[i]}`);
-  }
-}
 
-const valuesFor = (shape: number[], lo: number, hi: number, seed: number) => {
-  const n = shape.reduce((a, b) => a * b, 1);
-  let s = seed >>> 0;
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; out.push(lo + (hi - lo) * (s / 2 ** 32)); }
-  return out;
-};
 const rand = (shape: number[], seed: number, lo = -2, hi = 2) => f64(valuesFor(shape, lo, hi, seed), shape);
-/** A scalar objective that weighs every output differently, so each partial is tested. */
-const weighted = (y: Tensor) => np.sum(np.multiply(y, np.add(np.reshape(np.astype(np.arange(y.size), 'float64'), y.shape), 0.5)));
 const shapeArb = (minLength = 1, maxLength = 3, max = 3) => fc.array(fc.integer({ min: 1, max }), { minLength, maxLength });
 /** Throws an error whose message matches every pattern. */
 function throwsWith(fn: () => unknown, ...patterns: (string | RegExp)[]): void {

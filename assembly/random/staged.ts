@@ -20,7 +20,7 @@
  * normals) is done per element by `erfinv32` at the end.
  */
 import { fma32Exact, r32 } from "../special/fma";
-import { L1P_NUM, L1P_DEN, LOG1P_SMALL32, SQRTHF } from "../special/xla_log";
+import { L1P_NUM, L1P_DEN, LOG1P_SMALL32, SQRTHF, LP0, LP1, LP2, LP3, LP4, LP5, LP6, LP7, LP8, LQ1, LQ2 } from "../special/xla_log";
 import { EI32_LT5, erfinv32 } from "../special/erfinv";
 import { u01f32 } from "./uniform";
 
@@ -40,17 +40,6 @@ const S6: usize = memory.data(NB << 3, 16);
 const MIXED: usize = memory.data(NB << 2, 16); // normal: elements with w >= 5
 
 const DEN1: f64 = <f32>1.5062909083469192043167e1;
-const LP0: f64 = <f32>7.0376836292e-2;
-const LP1: f64 = <f32>-1.1514610310e-1;
-const LP2: f64 = <f32>1.1676998740e-1;
-const LP3: f64 = <f32>-1.2420140846e-1;
-const LP4: f64 = <f32>1.4249322787e-1;
-const LP5: f64 = <f32>-1.6668057665e-1;
-const LP6: f64 = <f32>2.0000714765e-1;
-const LP7: f64 = <f32>-2.4999993993e-1;
-const LP8: f64 = <f32>3.3333331174e-1;
-const LQ1: f64 = <f32>-2.12194440e-4;
-const LQ2: f64 = <f32>0.693359375;
 
 /**
  * fma32 for these domains: the correctly rounded f32 fma, taking `fma32Exact` when the f64

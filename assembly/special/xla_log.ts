@@ -18,17 +18,17 @@
 import { fma32, r32, fma64 } from "./fma";
 
 // Cephes logf polynomial (as float32 constants).
-const LP0: f64 = <f32>7.0376836292e-2;
-const LP1: f64 = <f32>-1.1514610310e-1;
-const LP2: f64 = <f32>1.1676998740e-1;
-const LP3: f64 = <f32>-1.2420140846e-1;
-const LP4: f64 = <f32>1.4249322787e-1;
-const LP5: f64 = <f32>-1.6668057665e-1;
-const LP6: f64 = <f32>2.0000714765e-1;
-const LP7: f64 = <f32>-2.4999993993e-1;
-const LP8: f64 = <f32>3.3333331174e-1;
-const LQ1: f64 = <f32>-2.12194440e-4;
-const LQ2: f64 = <f32>0.693359375;
+export const LP0: f64 = <f32>7.0376836292e-2;
+export const LP1: f64 = <f32>-1.1514610310e-1;
+export const LP2: f64 = <f32>1.1676998740e-1;
+export const LP3: f64 = <f32>-1.2420140846e-1;
+export const LP4: f64 = <f32>1.4249322787e-1;
+export const LP5: f64 = <f32>-1.6668057665e-1;
+export const LP6: f64 = <f32>2.0000714765e-1;
+export const LP7: f64 = <f32>-2.4999993993e-1;
+export const LP8: f64 = <f32>3.3333331174e-1;
+export const LQ1: f64 = <f32>-2.12194440e-4;
+export const LQ2: f64 = <f32>0.693359375;
 export const SQRTHF: f64 = <f32>0.707106781186547524;
 const MIN_NORMAL32: f32 = 1.17549435082228750797e-38;
 

@@ -13,3 +13,4 @@ export { matmulF32, matmulF64 } from "./linalg/matmul";
 export { choleskyF32, choleskyF64 } from "./linalg/cholesky";
 export { triangularSolveF32, triangularSolveF64 } from "./linalg/triangular_solve";
 export { logSoftmaxF32, logSoftmaxF64 } from "./kernels/softmax";
+export { specialUnaryF32, specialUnaryF64, specialBinaryF32, specialBinaryF64, specialTernaryF32, specialTernaryF64 } from "./kernels/special";

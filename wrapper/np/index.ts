@@ -13,3 +13,4 @@ export * from './ops/structure.js';
 export * from './ops/softmax.js';
 export * from './ops/cumulative.js';
 export * from './ops/linalg.js';
+export * from './ops/special.js';

@@ -38,4 +38,10 @@ export interface CoreExports {
   log1p64(x: number): number;
   erfinv32(x: number): number;
   erfinv64(x: number): number;
+  specialUnaryF32(op: number, a: number, out: number, n: number): void;
+  specialUnaryF64(op: number, a: number, out: number, n: number): void;
+  specialBinaryF32(op: number, a: number, b: number, out: number, n: number): void;
+  specialBinaryF64(op: number, a: number, b: number, out: number, n: number): void;
+  specialTernaryF32(op: number, a: number, b: number, x: number, out: number, n: number): void;
+  specialTernaryF64(op: number, a: number, b: number, x: number, out: number, n: number): void;
 }

@@ -322,6 +322,48 @@ describe('special-function gradients', () => {
   });
 });
 
+describe('special functions: robustness over the whole float64 range', () => {
+  before(() => init());
+
+  it('P, Q and I stay in [0, 1] (P + Q = 1), their gradients finite, for parameters from 1e-300 to 1e300', () => {
+    let s = 20261124;
+    const rnd = () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 2 ** 32; };
+    const lu = () => 10 ** (-300 + 600 * rnd());
+    const n = 2000, a: number[] = [], b: number[] = [], x: number[] = [], xb: number[] = [];
+    for (let i = 0; i < n; i++) {
+      a.push(lu()); b.push(lu());
+      x.push(rnd() < 0.5 ? lu() : a[i] * 10 ** (4 * rnd() - 2));
+      xb.push(rnd() < 0.3 ? 10 ** (-300 * rnd()) : rnd());
+    }
+    const P = np.gammainc(f64(a), f64(x)).data(), Q = np.gammaincc(f64(a), f64(x)).data();
+    const I = np.betainc(f64(a), f64(b), f64(xb)).data();
+    const [ga, gx] = grad((p: Tensor, q: Tensor) => np.sum(np.gammainc(p, q)), { argnums: [0, 1] })(f64(a), f64(x)) as Tensor[];
+    const [ba, bb] = grad((p: Tensor, q: Tensor) => np.sum(np.betainc(p, q, f64(xb))), { argnums: [0, 1] })(f64(a), f64(b)) as Tensor[];
+    const gad = ga.data(), bad = ba.data(), bbd = bb.data(), gxd = gx.data();
+    for (let i = 0; i < n; i++) {
+      const at = `a=${a[i]}, b=${b[i]}, x=${x[i]}, xb=${xb[i]}`;
+      assert.ok(P[i] >= 0 && P[i] <= 1 && Q[i] >= 0 && Q[i] <= 1 && Math.abs(P[i] + Q[i] - 1) <= 1e-15, `P, Q at ${at}: ${P[i]}, ${Q[i]}`);
+      assert.ok(I[i] >= 0 && I[i] <= 1, `I at ${at}: ${I[i]}`);
+      assert.ok(Number.isFinite(gad[i]) && Number.isFinite(bad[i]) && Number.isFinite(bbd[i]), `gradients at ${at}: ${gad[i]}, ${bad[i]}, ${bbd[i]}`);
+      assert.ok(!Number.isNaN(gxd[i]), `dP/dx at ${at}`);
+    }
+  });
+
+  it('unary functions give no NaN for finite arguments in their domain', () => {
+    let s = 7;
+    const rnd = () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 2 ** 32; };
+    const xs = Array.from({ length: 4000 }, () => (rnd() < 0.5 ? -1 : 1) * 10 ** (-320 + 628 * rnd())).filter((v) => v !== Math.floor(v));
+    for (const [name, fn] of [['lgamma', np.lgamma], ['digamma', np.digamma], ['erf', np.erf], ['erfc', np.erfc], ['erfcx', np.erfcx],
+      ['ndtr', np.ndtr], ['logNdtr', np.logNdtr], ['i0e', np.i0e], ['i1e', np.i1e], ['polygamma(1, .)', (t: Tensor) => np.polygamma(1, t)],
+      ['polygamma(4, .)', (t: Tensor) => np.polygamma(4, t)]] as [string, (t: Tensor) => Tensor][]) {
+      const y = fn(f64(xs)).data();
+      for (let i = 0; i < xs.length; i++) assert.ok(!Number.isNaN(y[i]), `${name}(${xs[i]}) is NaN`);
+    }
+    const ps = Array.from({ length: 2000 }, () => rnd() ** 20);
+    for (const fn of [np.ndtri, np.erfinv]) for (const [i, v] of fn(f64(ps)).data().entries()) assert.ok(Number.isFinite(v), `${ps[i]}`);
+  });
+});
+
 describe('special functions: promotion and bad input', () => {
   before(() => init());
 

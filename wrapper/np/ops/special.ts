@@ -75,7 +75,9 @@ export const erfc = (x: ArrayLike): Tensor => unary('erfc', x);
 export const erfcx = (x: ArrayLike): Tensor => unary('erfcx', x);
 /**
  * The inverse error function on [-1, 1] (±inf at ±1, NaN outside), accurate to float64
- * precision also near ±1. Gradient √π/2 e^{erfinv(x)²}.
+ * precision also near ±1. Gradient √π/2 e^{erfinv(x)²}. In float32 this is the float64
+ * result rounded (within 1 ulp), not XLA's float32 erf_inv approximation (which
+ * random.normal reproduces bit for bit, a few ulp from the true value).
  * @example `np.erfinv(0.5) // 0.4769362762`
  */
 export const erfinv = (x: ArrayLike): Tensor => unary('erfinv', x);

@@ -87,3 +87,18 @@ describe('gradients match finite differences (float64)', () => {
     assert.ok(Math.abs(got[0] - want(0.3)) < 1e-12 && Math.abs(got[1] - want(1.1)) < 1e-12, `${got}`);
   });
 });
+
+describe('weak scalars (JS numbers)', () => {
+  before(() => init());
+  it('keep full precision against float64 operands', () => {
+    assert.equal(np.multiply(np.array([1], 'float64'), 0.1).data()[0], 0.1);
+    assert.equal(np.add(0.1, np.array([0], 'float64')).data()[0], 0.1);
+    assert.equal(np.where(true, 0.1, np.array([0], 'float64')).data()[0], 0.1);
+  });
+  it('adopt float32 against float32 operands and default to float32 alone', () => {
+    assert.equal(np.multiply(np.array([1]), 0.1).dtype, 'float32');
+    assert.equal(np.multiply(np.array([1]), 0.1).data()[0], Math.fround(0.1));
+    assert.equal(np.exp(0.1).dtype, 'float32');
+    assert.equal(np.add(0.1, 0.2).dtype, 'float32');
+  });
+});

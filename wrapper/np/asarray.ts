@@ -50,7 +50,7 @@ export function asTensor(x: ArrayLike | unknown, dtype?: DType, arg = 'x'): Tens
   if (typeof x === 'number' || typeof x === 'boolean') {
     const dt = dtype ?? (typeof x === 'boolean' ? 'bool' : defaultFloat());
     const t = new Tensor(fill(dt, [x]), []);
-    if (dtype === undefined && typeof x === 'number') t._weak = true;
+    if (dtype === undefined && typeof x === 'number') { t._weak = true; t._weakValue = x; }
     return t;
   }
   if (isTypedArray(x)) {
@@ -98,7 +98,7 @@ export function promoteTypes(a: Tensor, b: Tensor): DType {
 
 function weakJoin(weak: Tensor, strong: DType): DType {
   if (strong === 'float32' || strong === 'float64') return strong;
-  const v = weak._data[0];
+  const v = weak._weakValue ?? weak._data[0];
   if (strong === 'bool') return weak.dtype;
   return Number.isInteger(v) ? strong : defaultFloat();
 }

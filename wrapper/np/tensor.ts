@@ -40,6 +40,8 @@ export class Tensor implements Iterable<Tensor> {
   _nodes?: (TapeNode | undefined)[];
   /** @internal A weakly typed scalar (from a JS number): adopts the other operand's dtype. */
   _weak?: boolean;
+  /** @internal The exact JS number of a weak scalar (its storage holds it in the default float). */
+  _weakValue?: number;
 
   /**
    * Wraps a typed array (not copied: do not change it afterwards) as a tensor of `shape`.

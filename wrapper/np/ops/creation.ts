@@ -15,6 +15,7 @@ export function array(object: ArrayLike, dtype?: DType): Tensor {
   const t = asTensor(object, dtype, 'object');
   const c = object instanceof Tensor && t === object ? new Tensor(t._data.slice(), t.shape) : t;
   c._weak = undefined;
+  c._weakValue = undefined;
   return c;
 }
 

@@ -16,7 +16,9 @@ import { checkDType } from '../dtypes.js';
 export function astype(x: ArrayLike, dtype: DType): Tensor {
   const t = asTensor(x);
   checkDType(dtype, 'astype: dtype');
-  return t.dtype === dtype && !t._weak ? t : bind(astypePrim, [t], dtype);
+  // a weak scalar is a JS literal (never traced): rebuild it from its exact value
+  if (t._weak) return asTensor(t._weakValue ?? t._data[0], dtype);
+  return t.dtype === dtype ? t : bind(astypePrim, [t], dtype);
 }
 
 /** Broadcasts tensors to one shape (no-op when already equal). */

@@ -12,7 +12,7 @@ import { unaryPrim, binaryPrim, type UnaryName, type BinaryName, INT_UNARY, INT_
 import { astypePrim, comparePrim, selectPrim, broadcastPrim, type CompareOp } from '../prims/structural.js';
 import { checkDType } from '../dtypes.js';
 
-/** Converts to `dtype` (differentiable between float types), like `x.astype(dtype)`. */
+/** Converts to `dtype` (differentiable between float types), like `x.astype(dtype)`. @example `np.astype([1.7, -1.7], 'int32') // [1, -1]` */
 export function astype(x: ArrayLike, dtype: DType): Tensor {
   const t = asTensor(x);
   checkDType(dtype, 'astype: dtype');
@@ -21,7 +21,7 @@ export function astype(x: ArrayLike, dtype: DType): Tensor {
   return t.dtype === dtype ? t : bind(astypePrim, [t], dtype);
 }
 
-/** Broadcasts tensors to one shape (no-op when already equal). */
+/** @internal Broadcasts tensors to one shape (no-op when already equal). */
 export function broadcastAll(ts: Tensor[], what: string): Tensor[] {
   let shape = ts[0].shape as number[];
   for (let i = 1; i < ts.length; i++) shape = broadcastShapes(shape, ts[i].shape, `${what}: operands`);
@@ -139,15 +139,15 @@ function compare(op: CompareOp, a: ArrayLike, b: ArrayLike): Tensor {
 }
 /** `x1 < x2` (bool). @example `np.less([1, 2], 2)` */
 export const less = (x1: ArrayLike, x2: ArrayLike): Tensor => compare('lt', x1, x2);
-/** `x1 <= x2`. */
+/** `x1 <= x2` (bool). @example `np.lessEqual([1, 2], 1)` */
 export const lessEqual = (x1: ArrayLike, x2: ArrayLike): Tensor => compare('le', x1, x2);
-/** `x1 > x2`. */
+/** `x1 > x2` (bool). @example `np.greater([1, 2], 1)` */
 export const greater = (x1: ArrayLike, x2: ArrayLike): Tensor => compare('gt', x1, x2);
-/** `x1 >= x2`. */
+/** `x1 >= x2` (bool). @example `np.greaterEqual([1, 2], 2)` */
 export const greaterEqual = (x1: ArrayLike, x2: ArrayLike): Tensor => compare('ge', x1, x2);
-/** `x1 == x2`. */
+/** `x1 == x2` (bool). @example `np.equal([1, 2], 2)` */
 export const equal = (x1: ArrayLike, x2: ArrayLike): Tensor => compare('eq', x1, x2);
-/** `x1 != x2`. */
+/** `x1 != x2` (bool). @example `np.notEqual([1, 2], 2)` */
 export const notEqual = (x1: ArrayLike, x2: ArrayLike): Tensor => compare('ne', x1, x2);
 /** True where x is NaN. @example `np.isnan([NaN, 1])` */
 export const isnan = (x: ArrayLike): Tensor => notEqual(x, x);

@@ -53,7 +53,7 @@ export function specialTernary(name: SpecialTernary, a: ArrayLike, b: ArrayLike,
  * @example `np.lgamma([0.5, 10]) // [log √π, log 9!]`
  */
 export const lgamma = (x: ArrayLike): Tensor => unary('lgamma', x);
-/** Alias of {@link lgamma} (jax.scipy.special.gammaln). */
+/** Alias of {@link lgamma} (jax.scipy.special.gammaln). @example `np.gammaln(5) // log 24` */
 export const gammaln = lgamma;
 /**
  * ψ(x) = d/dx log Γ(x) (jax.scipy.special.digamma); ψ(0) = -inf, ψ(-0) = +inf, NaN at
@@ -91,7 +91,7 @@ export const ndtri = (x: ArrayLike): Tensor => unary('ndtri', x);
  * @example `np.logNdtr(-20) // -203.917`
  */
 export const logNdtr = (x: ArrayLike): Tensor => unary('logNdtr', x);
-/** log|B(a, b)| = lgamma(a) + lgamma(b) - lgamma(a+b), computed without cancellation for large a, b. */
+/** log|B(a, b)| = lgamma(a) + lgamma(b) - lgamma(a+b), computed without cancellation for large a, b. @example `np.betaln(2, 3) // log(1/12)` */
 export const betaln = (a: ArrayLike, b: ArrayLike): Tensor => specialBinary('betaln', a, b, ['a', 'b']);
 /**
  * The regularized incomplete beta function I_x(a, b) (jax.scipy.special.betainc), x in
@@ -106,7 +106,7 @@ export const betainc = (a: ArrayLike, b: ArrayLike, x: ArrayLike): Tensor => spe
  * @example `np.gammainc(1, 2) // 1 - e^-2`
  */
 export const gammainc = (a: ArrayLike, x: ArrayLike): Tensor => specialBinary('gammainc', a, x);
-/** The regularized upper incomplete gamma function Q(a, x) = 1 - P(a, x), accurate when small. */
+/** The regularized upper incomplete gamma function Q(a, x) = 1 - P(a, x), accurate when small. @example `np.gammaincc(1, 2) // e^-2` */
 export const gammaincc = (a: ArrayLike, x: ArrayLike): Tensor => specialBinary('gammaincc', a, x);
 /**
  * x log(y), with 0 wherever x == 0 (JAX's convention, also for y = 0 or NaN).

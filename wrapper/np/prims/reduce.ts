@@ -15,6 +15,7 @@ import { isFloat } from '../asarray.js';
 import { withCore, stage, reserve, collect } from '../kernel_io.js';
 import * as ops from '../ops/elementwise.js';
 import * as shp from '../ops/shape.js';
+import { keepDims } from '../ops/shape_internal.js';
 
 export interface ReduceParams { readonly axes: readonly number[] }
 export type ReduceKind = 'sum' | 'max' | 'min' | 'argmax' | 'argmin' | 'prod' | 'logsumexp';
@@ -94,17 +95,17 @@ function reducePrim(kind: ReduceKind) {
     impl: ([x], { axes }, out) => reduceImpl(kind, x, axes, out),
     vjp: kind === 'argmax' || kind === 'argmin' ? undefined : (g, [x], out, { axes }) => {
       if (!isFloat(x.dtype)) return [null];
-      const kept = shp.keepDims(g, x.shape, axes);
+      const kept = keepDims(g, x.shape, axes);
       if (kind === 'sum') return [shp.broadcastTo(kept, x.shape)];
       if (kind === 'logsumexp') { // d/dx logsumexp = softmax(x) = exp(x - out)
-        const w = ops.exp(ops.subtract(x, shp.broadcastTo(shp.keepDims(out, x.shape, axes), x.shape)));
+        const w = ops.exp(ops.subtract(x, shp.broadcastTo(keepDims(out, x.shape, axes), x.shape)));
         return [ops.multiply(shp.broadcastTo(kept, x.shape), w)];
       }
-      const y = shp.keepDims(out, x.shape, axes);
+      const y = keepDims(out, x.shape, axes);
       if (kind === 'prod') return [ops.divide(ops.multiply(shp.broadcastTo(kept, x.shape), shp.broadcastTo(y, x.shape)), x)];
       // max/min: the cotangent is shared equally among the positions attaining the extremum
       const hit = ops.astype(ops.equal(x, shp.broadcastTo(y, x.shape)), x.dtype);
-      const count = shp.keepDims(reduceSumPrimBound(hit, axes), x.shape, axes);
+      const count = keepDims(reduceSumPrimBound(hit, axes), x.shape, axes);
       return [ops.multiply(shp.broadcastTo(ops.divide(kept, count), x.shape), hit)];
     },
   });

@@ -11,6 +11,7 @@ import { definePrimitive, sameShape, type Aval } from '../primitive.js';
 import { castTensor, isFloat } from '../asarray.js';
 import * as ops from '../ops/elementwise.js';
 import * as shp from '../ops/shape.js';
+import { sumToShape } from '../ops/shape_internal.js';
 
 export const astypePrim = definePrimitive<DType>({
   name: 'convert_element_type',
@@ -83,7 +84,7 @@ export const broadcastPrim = definePrimitive<readonly number[]>({
     }
     return new Tensor(r, shape);
   },
-  vjp: (g, [x]) => [shp.sumToShape(g, x.shape)],
+  vjp: (g, [x]) => [sumToShape(g, x.shape)],
 });
 
 export const reshapePrim = definePrimitive<readonly number[]>({

@@ -4,14 +4,26 @@
  * Binary ops: add, sub, mul, div, max, min are single IEEE operations (correctly
  * rounded, NaN-propagating like JAX: max/min return NaN if either input is NaN); pow and
  * atan2 go through f64 (musl) and round once for float32 (<= 1 ulp).
- * Unary ops: float32 results are the f64 function (AssemblyScript's NativeMath, a musl
- * port, < 1 ulp) rounded to f32: error <= 1 ulp, usually correctly rounded. Specials
- * follow C99/IEEE (exp(-inf) = 0, log(0) = -inf, log(<0) = NaN, sqrt(<0) = NaN...).
- * The SIMD build runs add/sub/mul/div/max/min/neg/abs/sqrt with f32x4/f64x2 lanes; the
- * rest are scalar loops in both builds, so the builds agree bit for bit.
+ * Unary ops: float64 results are AssemblyScript's NativeMath (a musl port, < 1 ulp).
+ * float32 exp and log run a float32 algorithm (Cephes expf/logf as a fixed sequence of
+ * f32 operations without fused multiply-add: ../special/expf.ts, ../special/logf.ts),
+ * the same operations in both builds (the SIMD build's f32x4 bodies ../simd/expf.ts,
+ * ../simd/logf.ts do them lane for lane): error <= 1 ulp against the correctly rounded
+ * result, measured on all normal and subnormal outputs of a dense sweep (subnormal
+ * results of exp are rounded once from the f32 y * 2^k); tests-ts/elementwise-f32.test.ts.
+ * The other float32 unary results are the f64 function rounded to f32: error <= 1 ulp,
+ * usually correctly rounded. Specials follow C99/IEEE (exp(-inf) = 0, exp(+inf) = inf,
+ * exp overflows to inf above ~88.72 and underflows to 0 below ~-103.97, log(+-0) = -inf,
+ * log(<0) = NaN, log(inf) = inf, sqrt(<0) = NaN...); NaN inputs of float32 exp/log give
+ * the input NaN quieted, log(<0) gives 0x7fc00000.
+ * The SIMD build runs add/sub/mul/div/max/min/neg/abs/sqrt with f32x4/f64x2 lanes, and
+ * float32 exp/log with f32x4 lanes; the rest are scalar loops in both builds, so the
+ * builds agree bit for bit.
  * Provenance: musl libm (via AssemblyScript std), sigmoid/softplus/log_sigmoid stable
  * forms as in JAX (jax.nn).
  */
+import { expf32 } from "../special/expf";
+import { logf32 } from "../special/logf";
 import { binarySimdF32, binarySimdF64, unarySimdF32, unarySimdF64 } from "../simd/elementwise";
 
 export const enum Bin { Add = 0, Sub = 1, Mul = 2, Div = 3, Max = 4, Min = 5, Pow = 6, Atan2 = 7 }
@@ -102,9 +114,21 @@ export function binaryF64(op: i32, a: usize, b: usize, out: usize, n: u32): void
 export function unaryF32(op: i32, a: usize, out: usize, n: u32): void {
   let i: u32 = 0;
   if (ASC_FEATURE_SIMD) i = unarySimdF32(op, a, out, n);
-  for (; i < n; i++) {
-    const o = <usize>i << 2;
-    store<f32>(out + o, <f32>un64(op, load<f32>(a + o)));
+  if (op == Un.Exp) {
+    for (; i < n; i++) {
+      const o = <usize>i << 2;
+      store<f32>(out + o, expf32(load<f32>(a + o)));
+    }
+  } else if (op == Un.Log) {
+    for (; i < n; i++) {
+      const o = <usize>i << 2;
+      store<f32>(out + o, logf32(load<f32>(a + o)));
+    }
+  } else {
+    for (; i < n; i++) {
+      const o = <usize>i << 2;
+      store<f32>(out + o, <f32>un64(op, load<f32>(a + o)));
+    }
   }
 }
 

@@ -97,3 +97,23 @@ export function normalizeAxes(axis: number | readonly number[] | undefined | nul
   }
   return [...out].sort((x, y) => x - y);
 }
+
+/**
+ * Copies into `r` (row-major over `dims`) the elements of `src` visited by an odometer
+ * that starts at `offset` and moves `step[d]` elements per unit of dimension d. Serves
+ * slicing (strided steps), flips (negative steps) and transposes (permuted strides).
+ */
+export function gatherStrided(src: ArrayLike<number>, r: { [i: number]: number; length: number }, dims: Shape, offset: number, step: readonly number[]): void {
+  const nd = dims.length, n = r.length;
+  const ctr = new Array<number>(nd).fill(0);
+  let off = offset;
+  for (let k = 0; k < n; k++) {
+    r[k] = src[off];
+    for (let d = nd - 1; d >= 0; d--) {
+      off += step[d];
+      if (++ctr[d] < dims[d]) break;
+      off -= step[d] * dims[d];
+      ctr[d] = 0;
+    }
+  }
+}

@@ -14,7 +14,7 @@ import { Tensor } from '../tensor.js';
 import { allocFor, describe } from '../dtypes.js';
 import { asTensor, isFloat, promoteTypes } from '../asarray.js';
 import { defaultFloat } from '../../config.js';
-import { normalizeAxes, sizeOf, stridesOf } from '../shape.js';
+import { gatherStrided, normalizeAxes, sizeOf, stridesOf } from '../shape.js';
 import { bind, definePrimitive, type Aval, type Primitive } from '../primitive.js';
 import { zeros } from '../ops/creation.js';
 
@@ -158,16 +158,7 @@ export const slicePrim: Primitive<SliceParams> = definePrimitive<SliceParams>({
     const step = st.map((s, d) => s * strides[d]);
     let off = 0;
     for (let d = 0; d < nd; d++) off += starts[d] * st[d];
-    const ctr = new Array<number>(nd).fill(0);
-    for (let k = 0; k < n; k++) {
-      r[k] = src[off];
-      for (let d = nd - 1; d >= 0; d--) {
-        off += step[d];
-        if (++ctr[d] < dims[d]) break;
-        off -= step[d] * dims[d];
-        ctr[d] = 0;
-      }
-    }
+    gatherStrided(src, r, dims, off, step);
     return new Tensor(r, dims);
   },
   vjp(g, [x], _out, { starts, strides }) {
@@ -242,16 +233,7 @@ export const revPrim: Primitive<RevParams> = definePrimitive<RevParams>({
     const step = st.map((s, d) => (axes.includes(d) ? -s : s));
     let off = 0;
     for (const d of axes) off += (dims[d] - 1) * st[d];
-    const ctr = new Array<number>(nd).fill(0);
-    for (let k = 0; k < n; k++) {
-      r[k] = src[off];
-      for (let d = nd - 1; d >= 0; d--) {
-        off += step[d];
-        if (++ctr[d] < dims[d]) break;
-        off -= step[d] * dims[d];
-        ctr[d] = 0;
-      }
-    }
+    gatherStrided(src, r, dims, off, step);
     return new Tensor(r, dims);
   },
   vjp: (g, _x, _out, params) => [isFloat(g.dtype) ? bind(revPrim, [g], params) : null],

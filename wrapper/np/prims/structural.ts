@@ -6,7 +6,7 @@
 import type { DType } from '../../types/dtype.js';
 import { Tensor } from '../tensor.js';
 import { allocFor } from '../dtypes.js';
-import { sameShapeOrThrow, sizeOf, stridesOf } from '../shape.js';
+import { gatherStrided, sameShapeOrThrow, sizeOf, stridesOf } from '../shape.js';
 import { definePrimitive, sameShape, type Aval } from '../primitive.js';
 import { castTensor, isFloat } from '../asarray.js';
 import * as ops from '../ops/elementwise.js';
@@ -113,19 +113,7 @@ export const transposePrim = definePrimitive<readonly number[]>({
       return new Tensor(r, out.shape);
     }
     const inStrides = stridesOf(x.shape);
-    const st = perm.map((p) => inStrides[p]);
-    const dims = out.shape;
-    const ctr = new Array<number>(nd).fill(0);
-    let off = 0;
-    for (let k = 0; k < n; k++) {
-      r[k] = src[off];
-      for (let d = nd - 1; d >= 0; d--) {
-        off += st[d];
-        if (++ctr[d] < dims[d]) break;
-        off -= st[d] * dims[d];
-        ctr[d] = 0;
-      }
-    }
+    gatherStrided(src, r, out.shape, 0, perm.map((p) => inStrides[p]));
     return new Tensor(r, out.shape);
   },
   vjp(g, _in, _out, perm) {

@@ -226,7 +226,7 @@ export const revPrim: Primitive<RevParams> = definePrimitive<RevParams>({
   name: 'rev',
   abstractEval: ([x]) => ({ shape: x.shape, dtype: x.dtype }),
   impl([x], { axes }, out) {
-    const dims = x.shape, nd = dims.length, n = x.size, src = x._data;
+    const dims = x.shape, n = x.size, src = x._data;
     const r = allocFor(out.dtype, n);
     if (n === 0) return new Tensor(r, dims);
     const st = stridesOf(dims);

@@ -2,7 +2,7 @@
 // results, and every gradient against float64 central finite differences.
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { init, np, grad, Tensor } from '../wrapper/index.ts';
+import { init, np, Tensor } from '../wrapper/index.ts';
 import { f64, valuesFor, weighted, checkGrad } from './grad-check.ts';
 
 const lcg = (n: number, seed: number, lo = -1, hi = 1): number[] => valuesFor([n], lo, hi, seed);

@@ -5,6 +5,8 @@ export type { ConfigValues } from './config.js';
 export { Tensor } from './np/tensor.js';
 export * as random from './random/index.js';
 export * as np from './np/index.js';
+export * as distributions from './distributions/index.js';
+export * as tfd from './distributions/index.js';
 export { grad, valueAndGrad, stopGradient } from './autodiff/grad.js';
 export type { GradOptions, Pytree } from './autodiff/grad.js';
 export type * from './types/index.js';

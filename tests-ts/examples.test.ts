@@ -24,9 +24,16 @@ describe('examples', () => {
     }
   });
 
+  it('basics prints the DESIGN 9.2 numbers and shapes', () => {
+    const out = run('examples/basics.ts');
+    for (const v of ['-0.9189385', '-0.20584226', 'event [ 5 ] batch []', 'event [] batch [ 5 ]', 'samples: [ 10, 2, 5 ] -> logProb: [ 10, 2, 5 ]', 'logProb of the same samples: [ 10, 2 ]']) {
+      assert.ok(out.includes(v), `missing ${v} in:\n${out}`);
+    }
+  });
+
   it('npm run example refuses unknown names with the list of examples', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'examples/run.ts', 'nope'], { encoding: 'utf8' });
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /names: prng-walkthrough/);
+    assert.match(r.stderr, /names: prng-walkthrough, basics/);
   });
 });

@@ -1,7 +1,7 @@
 // Special functions (np.lgamma ... np.i1e) against reference values: mpmath at 40+ digits,
 // SciPy for the conventions at poles and edges (tests-ts/fixtures/special/gen_special.py).
 // Asserts the error budgets documented in assembly/special/*.ts in float64 (ulps or relative
-// error) and float32 (<= 1 ulp of the correctly rounded value), bit parity of the SIMD and
+// error) and float32 (<= 1 ulp of the correctly rounded value; lgamma <= 4 ulp), bit parity of the SIMD and
 // scalar builds, gradients against float64 central differences for every function and
 // argument (and the a/b-gradients against mpmath), and bad input.
 import { describe, it, before } from 'node:test';
@@ -118,7 +118,10 @@ for (const build of BUILDS) {
         assert.ok(worst <= 1);
       });
 
-      it(`${c.name}: float32 within 1 ulp of the correctly rounded value`, () => {
+      // lgamma's float32 kernel is a float32 op sequence (assembly/special/lgammaf.ts,
+      // documented <= 4 ulp, 3 measured; tests-ts/lgamma-f32.test.ts); the others round the f64 result once.
+      const f32Budget = c.name === 'lgamma' ? 4 : 1;
+      it(`${c.name}: float32 within ${f32Budget} ulp of the correctly rounded value`, () => {
         const blk = F.f32[c.block ?? c.name];
         const got = results[build.name].f32.get(c.name)!;
         const ref = decAll(blk[c.out]);
@@ -129,7 +132,7 @@ for (const build of BUILDS) {
             continue;
           }
           const u = Math.abs(g - r) / ulp32(r);
-          assert.ok(u <= 1, `${c.name} f32(${c.ins.map((k) => blk[k][i])}) = ${g}, want ${r} (${u} ulp)`);
+          assert.ok(u <= f32Budget, `${c.name} f32(${c.ins.map((k) => blk[k][i])}) = ${g}, want ${r} (${u} ulp)`);
         }
       });
     }

@@ -81,7 +81,7 @@ describe('distributions: basics (DESIGN 9.2)', () => {
     checkGrad((loc) => np.sum(new tfd.Normal({ loc, scale: f64([0.5, 2], [2]) }).logProb(f64([0.3, -1], [2]))), f64([0.1, 0.2], [2]), 'd logProb / d loc');
     checkGrad((scale) => np.sum(new tfd.Normal({ loc: 0, scale }).logProb(f64([0.3, -1], [2]))), f64([0.5, 2], [2]), 'd logProb / d scale');
     checkGrad((scale) => np.sum(new tfd.Normal({ loc: 0, scale }).sample({ seed: random.key(5) })), f64([0.5, 2], [2]), 'reparameterized sample');
-    const g = grad((x: Tensor) => np.sum(new tfd.Normal({ loc: 0, scale: 1 }).logProb(x)))([1, 2]) as Tensor;
+    const g = grad((x: Tensor) => np.sum(new tfd.Normal({ loc: 0, scale: 1 }).logProb(x)))(np.array([1, 2])) as Tensor;
     assert.deepEqual(g.toArray(), [-1, -2]);
   });
 

@@ -12,6 +12,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { init, np, Tensor } from '../wrapper/index.ts';
 import { core } from '../wrapper/runtime/core.ts';
+import { firstDiff, words, ord32 } from './helpers.ts';
 
 const EXP = 3, LOG = 4; // Un.Exp, Un.Log in assembly/kernels/elementwise.ts
 
@@ -27,29 +28,14 @@ async function kernel(simd: boolean, op: number, xs: Float32Array): Promise<Uint
   });
 }
 
-function firstDiff(a: Uint32Array, b: Uint32Array): number {
-  if (a.length !== b.length) return -2;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return i;
-  return -1;
-}
 
-/** Deterministic 32-bit words (xorshift32). */
-function words(n: number, seed: number): Uint32Array {
-  const w = new Uint32Array(n);
-  let s = seed >>> 0 || 1;
-  for (let i = 0; i < n; i++) {
-    s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0;
-    w[i] = s;
-  }
-  return w;
-}
 
 const SPECIAL_BITS = [0x00000000, 0x80000000, 0x7f800000, 0xff800000, 0x7fc00000, 0xffc00000,
   0x7f800001, 0x7fa00000, 0x00000001, 0x80000001, 0x007fffff, 0x00800000, 0x7f7fffff, 0xff7fffff,
   0x3f800000, 0xbf800000, 0x42b17217, 0x42b17218, 0xc2cff1b4, 0xc2cff1b5, 0xc2ce8ed0, 0xc2aeac4f, 0xc2aeac50];
 
 /** Maps float32 bits to a signed integer ordered like the values (ulp distance = difference). */
-const ord = (b: number) => ((b & 0x80000000) ? -(b & 0x7fffffff) : b);
+const ord = ord32;
 const MIN_NORMAL = 1.1754943508222875e-38;
 
 /** Max ulp distance to fround(ref(x)) over bit patterns lo, lo + stride, ... < hi. */

@@ -11,6 +11,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { init, np, Tensor } from '../wrapper/index.ts';
 import { core } from '../wrapper/runtime/core.ts';
+import { firstDiff, words, ord32 } from './helpers.ts';
 
 const LGAMMA = 0; // SpUn.Lgamma in assembly/kernels/special.ts
 
@@ -38,24 +39,9 @@ async function ref64(xs: Float32Array): Promise<Float64Array> {
   });
 }
 
-function firstDiff(a: Uint32Array, b: Uint32Array): number {
-  if (a.length !== b.length) return -2;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return i;
-  return -1;
-}
 
-/** Deterministic 32-bit words (xorshift32). */
-function words(n: number, seed: number): Uint32Array {
-  const w = new Uint32Array(n);
-  let s = seed >>> 0 || 1;
-  for (let i = 0; i < n; i++) {
-    s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0;
-    w[i] = s;
-  }
-  return w;
-}
 
-const ord = (b: number) => ((b & 0x80000000) ? -(b & 0x7fffffff) : b);
+const ord = ord32;
 const EPS = 2 ** -23;
 
 /** 2^21 inputs: a quarter raw bit patterns, the rest uniform on [-40, 40], [0, 10], near negative integers and halves. */

@@ -3,6 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { init, backend, config, random, Tensor } from '../wrapper/index.ts';
+import { firstDiff } from './helpers.ts';
 
 async function onBoth(f: () => Tensor): Promise<[Uint32Array, Uint32Array]> {
   await init({ simd: true });
@@ -14,11 +15,6 @@ async function onBoth(f: () => Tensor): Promise<[Uint32Array, Uint32Array]> {
   return [new Uint32Array(a.buffer), new Uint32Array(b.buffer)];
 }
 
-function firstDiff(a: Uint32Array, b: Uint32Array): number {
-  if (a.length !== b.length) return -2;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return i;
-  return -1;
-}
 
 const N = 1_000_000;
 for (const layout of ['classic', 'partitionable'] as const) {

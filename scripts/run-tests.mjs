@@ -9,6 +9,7 @@
 import { spawnSync } from 'node:child_process';
 
 const SUITES = [
+  ['typecheck (tsc)', 'scripts/test-types.mjs'],
   ['assembly (as-pect)', 'scripts/test-as.mjs'],
   ['node:test (tests-ts)', 'scripts/test-node.mjs'],
   ['deno', 'scripts/test-deno.mjs'],

@@ -53,66 +53,36 @@ const RSLOT: usize = memory.data(32, 16);
 
 // ---------------------------------------------------------------- contiguous (inner == 1)
 
-/** Sum (prod=false) or product of n contiguous f32, in f64 with 4 partials. */
-function contigSumF32(p: usize, n: u32, prod: bool): f64 {
+/** Sum (prod=false) or product of n contiguous f32/f64 values, in f64 with 4 partials. */
+function contigSum<T>(p: usize, n: u32, prod: bool): f64 {
   let i: u32 = 0;
   let s0: f64 = prod ? 1 : 0, s1 = s0, s2 = s0, s3 = s0;
+  const sz = <usize>sizeof<T>();
   if (ASC_FEATURE_SIMD) {
-    i = contigSumSimdF32(p, n, prod, RSLOT);
+    i = sz == 4 ? contigSumSimdF32(p, n, prod, RSLOT) : contigSumSimdF64(p, n, prod, RSLOT);
     s0 = load<f64>(RSLOT); s1 = load<f64>(RSLOT, 8); s2 = load<f64>(RSLOT, 16); s3 = load<f64>(RSLOT, 24);
   }
   if (prod) {
     for (; i + 4 <= n; i += 4) {
-      const q = p + (<usize>i << 2);
-      s0 *= <f64>load<f32>(q); s1 *= <f64>load<f32>(q, 4); s2 *= <f64>load<f32>(q, 8); s3 *= <f64>load<f32>(q, 12);
+      const q = p + <usize>i * sz;
+      s0 *= <f64>load<T>(q); s1 *= <f64>load<T>(q + sz); s2 *= <f64>load<T>(q + 2 * sz); s3 *= <f64>load<T>(q + 3 * sz);
     }
   } else {
     for (; i + 4 <= n; i += 4) {
-      const q = p + (<usize>i << 2);
-      s0 += <f64>load<f32>(q); s1 += <f64>load<f32>(q, 4); s2 += <f64>load<f32>(q, 8); s3 += <f64>load<f32>(q, 12);
+      const q = p + <usize>i * sz;
+      s0 += <f64>load<T>(q); s1 += <f64>load<T>(q + sz); s2 += <f64>load<T>(q + 2 * sz); s3 += <f64>load<T>(q + 3 * sz);
     }
   }
-  const q = p + (<usize>i << 2), r = n - i; // 0..3 left; element i + t goes to partial t
+  const q = p + <usize>i * sz, r = n - i; // 0..3 left; element i + t goes to partial t
   if (prod) {
-    if (r > 0) s0 *= <f64>load<f32>(q);
-    if (r > 1) s1 *= <f64>load<f32>(q, 4);
-    if (r > 2) s2 *= <f64>load<f32>(q, 8);
+    if (r > 0) s0 *= <f64>load<T>(q);
+    if (r > 1) s1 *= <f64>load<T>(q + sz);
+    if (r > 2) s2 *= <f64>load<T>(q + 2 * sz);
     return (s0 * s1) * (s2 * s3);
   }
-  if (r > 0) s0 += <f64>load<f32>(q);
-  if (r > 1) s1 += <f64>load<f32>(q, 4);
-  if (r > 2) s2 += <f64>load<f32>(q, 8);
-  return (s0 + s1) + (s2 + s3);
-}
-
-function contigSumF64(p: usize, n: u32, prod: bool): f64 {
-  let i: u32 = 0;
-  let s0: f64 = prod ? 1 : 0, s1 = s0, s2 = s0, s3 = s0;
-  if (ASC_FEATURE_SIMD) {
-    i = contigSumSimdF64(p, n, prod, RSLOT);
-    s0 = load<f64>(RSLOT); s1 = load<f64>(RSLOT, 8); s2 = load<f64>(RSLOT, 16); s3 = load<f64>(RSLOT, 24);
-  }
-  if (prod) {
-    for (; i + 4 <= n; i += 4) {
-      const q = p + (<usize>i << 3);
-      s0 *= load<f64>(q); s1 *= load<f64>(q, 8); s2 *= load<f64>(q, 16); s3 *= load<f64>(q, 24);
-    }
-  } else {
-    for (; i + 4 <= n; i += 4) {
-      const q = p + (<usize>i << 3);
-      s0 += load<f64>(q); s1 += load<f64>(q, 8); s2 += load<f64>(q, 16); s3 += load<f64>(q, 24);
-    }
-  }
-  const q = p + (<usize>i << 3), r = n - i;
-  if (prod) {
-    if (r > 0) s0 *= load<f64>(q);
-    if (r > 1) s1 *= load<f64>(q, 8);
-    if (r > 2) s2 *= load<f64>(q, 16);
-    return (s0 * s1) * (s2 * s3);
-  }
-  if (r > 0) s0 += load<f64>(q);
-  if (r > 1) s1 += load<f64>(q, 8);
-  if (r > 2) s2 += load<f64>(q, 16);
+  if (r > 0) s0 += <f64>load<T>(q);
+  if (r > 1) s1 += <f64>load<T>(q + sz);
+  if (r > 2) s2 += <f64>load<T>(q + 2 * sz);
   return (s0 + s1) + (s2 + s3);
 }
 
@@ -185,7 +155,7 @@ function contigRow<T>(op: i32, p: usize, n: u32, dst: usize): void {
   switch (op) {
     case Red.Sum:
     case Red.Prod: {
-      const s = f32in ? contigSumF32(p, n, op == Red.Prod) : contigSumF64(p, n, op == Red.Prod);
+      const s = f32in ? contigSum<f32>(p, n, op == Red.Prod) : contigSum<f64>(p, n, op == Red.Prod);
       store<T>(dst, <T>s);
       break;
     }

@@ -12,11 +12,21 @@ import { defaultFloat } from '../config.js';
 import { keyInfo } from '../random/key.js';
 import type { KeyLike } from '../types/random.js';
 import * as np from '../np/index.js';
+import { isDeferred, resolveParam, uniqueVariables, commonParamFloat, type ParamInput, type Variable } from '../util/variable.js';
+import type { Bijector } from '../bijectors/bijector.js';
 
-/** How a parameter enters the batch shape (TFP's ParameterProperties, the part used so far). */
+/**
+ * How a parameter enters the distribution (TFP's `ParameterProperties`): its event
+ * ndims (which drive `batchShape`) and the bijector that maps unconstrained reals onto its
+ * support (which trainable-distribution builders use).
+ */
 export interface ParameterProperties {
   /** Trailing dimensions of the parameter that belong to one event (0 for scalars per batch member). */
   readonly eventNdims: number;
+  /** Bijector from unconstrained reals to the parameter's support (created lazily); absent: unconstrained. */
+  readonly defaultConstrainingBijector?: () => Bijector;
+  /** For mutually exclusive parameters (logits/probs): whether this is the one TFP prefers. */
+  readonly isPreferred?: boolean;
 }
 
 /** Options every distribution accepts. */
@@ -36,15 +46,10 @@ export interface SampleOptions { seed: KeyLike }
 export type ReparameterizationType = 'FULLY_REPARAMETERIZED' | 'NOT_REPARAMETERIZED';
 
 /** The common float dtype of parameters (float64 if any is float64, else float32 or the x64 default). */
-export function commonFloat(params: Tensor[]): DType {
-  let dt: DType | undefined;
-  for (const p of params) {
-    if (p._weak) continue;
-    if (p.dtype === 'float64') return 'float64';
-    if (p.dtype === 'float32') dt = 'float32';
-  }
-  return dt ?? defaultFloat();
-}
+export const commonFloat = commonParamFloat;
+
+/** @internal Set by kl.ts: the registry lookup behind `Distribution.klDivergence`. */
+export const klHook: { fn?: (a: Distribution, b: Distribution) => Tensor } = {};
 
 /**
  * Base class of all distributions (TFP's `tfd.Distribution`).
@@ -64,6 +69,10 @@ export abstract class Distribution {
   readonly validateArgs: boolean;
   /** Whether undefined statistics are NaN (true) or throw (false). */
   readonly allowNanStats: boolean;
+  /** @internal Parameters as given (tensors or variables), by name, in declaration order. */
+  protected _params: Record<string, ParamInput> = {};
+  /** @internal The float dtype parameters are read at (set by initParams). */
+  protected _paramDtype: DType | undefined;
 
   protected constructor(options: DistributionOptions, defaultName: string) {
     this.name = options.name ?? defaultName;
@@ -71,10 +80,47 @@ export abstract class Distribution {
     this.allowNanStats = options.allowNanStats ?? true;
   }
 
-  /** Parameter name -> properties (event ndims), declared once per family. */
+  /**
+   * Stores the parameters (tensor-likes become tensors; variables are kept and read at
+   * use) and returns their common float dtype (or `dtype` when given). Undefined entries
+   * are skipped. Checks that the batch shapes broadcast.
+   */
+  protected initParams(params: Record<string, ParamInput | undefined>, dtype?: DType): DType {
+    const kept: Record<string, ParamInput> = {};
+    for (const [k, v] of Object.entries(params)) {
+      if (v === undefined) continue;
+      kept[k] = isDeferred(v) ? v : asTensor(v, undefined, k);
+    }
+    this._params = kept;
+    this._paramDtype = dtype ?? commonFloat(Object.values(kept));
+    void this.batchShape; // throws a clear error when the parameters do not broadcast
+    return this._paramDtype;
+  }
+
+  /** The current value of parameter `name` at the parameter dtype (variables are read now). */
+  protected param(name: string): Tensor {
+    const p = this._params[name];
+    if (p === undefined) throw new Error(`${this.constructor.name}: internal: no parameter '${name}'`);
+    return resolveParam(p, name, this._paramDtype);
+  }
+
+  /** Whether parameter `name` was given. */
+  protected hasParam(name: string): boolean { return this._params[name] !== undefined; }
+
+  /**
+   * With `validateArgs`, throws a RangeError naming `name` when an element of its current
+   * value fails `ok` (NaN fails every check); otherwise does nothing (TFP: NaN results).
+   */
+  protected assertParam(name: string, ok: (v: number) => boolean, expectation: string): void {
+    if (!this.validateArgs || !this.hasParam(name)) return;
+    const d = this.param(name).data();
+    for (let i = 0; i < d.length; i++) {
+      if (!ok(Number(d[i]))) throw new RangeError(`${this.constructor.name}: ${name} must be ${expectation}; got ${d[i]}${d.length > 1 ? ` at index ${i}` : ''}`);
+    }
+  }
+
+  /** Parameter name -> properties (event ndims, default constraining bijector), declared once per family. */
   abstract get parameterProperties(): Readonly<Record<string, ParameterProperties>>;
-  /** The parameters, as given (converted to tensors). */
-  abstract get parameters(): Readonly<Record<string, unknown>>;
   /** Element type of samples. */
   abstract get dtype(): DType;
   /** Whether sampling is reparameterized. */
@@ -82,16 +128,68 @@ export abstract class Distribution {
   /** Shape of one event. */
   abstract get eventShape(): number[];
 
+  /**
+   * The parameters as given (tensors, variables, sub-distributions), plus `validateArgs`,
+   * `allowNanStats` and `name`: what `copy` passes back to the constructor.
+   */
+  get parameters(): Readonly<Record<string, unknown>> {
+    return { ...this._params, validateArgs: this.validateArgs, allowNanStats: this.allowNanStats, name: this.name };
+  }
+
   /** The batch shape, derived from the parameters' shapes and `parameterProperties`. */
   get batchShape(): number[] {
     let shape: number[] = [];
     const props = this.parameterProperties;
-    for (const [name, p] of Object.entries(this.parameters)) {
-      if (!(p instanceof Tensor) || !props[name]) continue;
+    for (const name of Object.keys(props)) {
+      const p = this._params[name];
+      if (p === undefined) continue;
+      const ps = isDeferred(p) ? p.value.shape : (p as Tensor).shape;
       const nd = props[name].eventNdims;
-      shape = broadcastShapes(shape, p.shape.slice(0, p.shape.length - nd), `${this.constructor.name}: parameters`);
+      if (ps.length < nd) throw new RangeError(`${this.constructor.name}: ${name} must have at least ${nd} dimension(s); got shape [${ps.join(', ')}]`);
+      shape = broadcastShapes(shape, ps.slice(0, ps.length - nd), `${this.constructor.name}: parameters`);
     }
     return shape;
+  }
+
+  /**
+   * The trainable variables this distribution reads (its parameters', then those of
+   * sub-distributions and bijectors), in parameter order, each once.
+   * @example `new tfd.Normal({ loc: new Variable(0), scale: 1 }).trainableVariables // [Variable]`
+   */
+  get trainableVariables(): Variable[] {
+    const out: Variable[] = [];
+    const visit = (v: unknown): void => {
+      if (isDeferred(v)) out.push(...v.trainableVariables);
+      else if (Array.isArray(v)) v.forEach(visit);
+      else if (v !== null && (typeof v === 'object' || typeof v === 'function') && !(v instanceof Tensor) && 'trainableVariables' in (v as object)) {
+        out.push(...(v as { trainableVariables: Variable[] }).trainableVariables);
+      }
+    };
+    for (const v of Object.values(this.parameters)) visit(v);
+    return uniqueVariables(out);
+  }
+
+  /**
+   * A new distribution of the same class with some parameters replaced (TFP's `copy`).
+   * @example `new tfd.Normal({ loc: 0, scale: 1 }).copy({ scale: 2 })`
+   */
+  copy(overrides: Record<string, unknown> = {}): this {
+    return this._copy({ ...this.parameters, ...overrides }) as this;
+  }
+
+  /** Constructs this class from a `parameters`-shaped object (override when the constructor differs). */
+  protected _copy(params: Record<string, unknown>): Distribution {
+    const Ctor = this.constructor as new (o: Record<string, unknown>) => Distribution;
+    return new Ctor(params);
+  }
+
+  /**
+   * The bijector from unconstrained reals onto this distribution's support (event space),
+   * as TFP's `experimental_default_event_space_bijector`: used to unconstrain MCMC.
+   * @example `new tfd.Gamma({ concentration: 2, rate: 1 }).experimentalDefaultEventSpaceBijector() // Softplus`
+   */
+  experimentalDefaultEventSpaceBijector(): Bijector {
+    return this._defaultEventSpaceBijector();
   }
 
   /**
@@ -147,6 +245,21 @@ export abstract class Distribution {
   /** Inverse cdf. @example `new tfd.Normal({ loc: 0, scale: 1 }).quantile(0.975)` */
   quantile(p: ArrayLike): Tensor { return this._quantile(asTensor(p, undefined, 'p')); }
 
+  /**
+   * Covariance matrix of a multivariate distribution (shape `batchShape + [k, k]`).
+   * @example `new tfd.MultivariateNormalDiag({ scaleDiag: [1, 2] }).covariance() // [[1, 0], [0, 4]]`
+   */
+  covariance(): Tensor { return this._covariance(); }
+
+  /**
+   * KL(this || other) from the registry of analytic pairs (see `klDivergence`).
+   * @example `new tfd.Normal({ loc: 0, scale: 1 }).klDivergence(new tfd.Normal({ loc: 1, scale: 1 })) // 0.5`
+   */
+  klDivergence(other: Distribution): Tensor {
+    if (!klHook.fn) throw new Error('klDivergence needs the distributions module (import from probasm)');
+    return klHook.fn(this, other);
+  }
+
   /** TFP's repr: `tfp.distributions.Normal("Normal", batch_shape=[5], event_shape=[], dtype=float32)`. */
   toString(): string {
     return `tfp.distributions.${this.constructor.name}("${this.name}", batch_shape=[${this.batchShape.join(', ')}], event_shape=[${this.eventShape.join(', ')}], dtype=${this.dtype})`;
@@ -165,6 +278,8 @@ export abstract class Distribution {
   protected _survivalFunction(v: Tensor): Tensor { return np.subtract(1, this._cdf(v)); }
   protected _logSurvivalFunction(v: Tensor): Tensor { return np.log(this._survivalFunction(v)); }
   protected _quantile(_p: Tensor): Tensor { return this.notImplemented('quantile'); }
+  protected _covariance(): Tensor { return this.notImplemented('covariance'); }
+  protected _defaultEventSpaceBijector(): Bijector { return this.notImplemented('experimentalDefaultEventSpaceBijector'); }
 
   protected notImplemented(what: string): never {
     throw new Error(`${this.constructor.name} does not implement ${what}`);

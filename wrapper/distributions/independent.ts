@@ -7,6 +7,8 @@ import type { DType } from '../types/dtype.js';
 import type { KeyLike } from '../types/random.js';
 import { Tensor } from '../np/tensor.js';
 import * as np from '../np/index.js';
+import { klDivergence, registerKL } from './kl.js';
+import type { Bijector } from '../bijectors/bijector.js';
 import { Distribution, type DistributionOptions, type ParameterProperties, type ReparameterizationType, type SampleOptions } from './distribution.js';
 
 /** Options of {@link Independent}. */
@@ -42,7 +44,10 @@ export class Independent extends Distribution {
 
   get parameterProperties(): Readonly<Record<string, ParameterProperties>> { return {}; }
   get parameters(): Readonly<Record<string, unknown>> {
-    return { distribution: this.distribution, reinterpretedBatchNdims: this.reinterpretedBatchNdims };
+    return { distribution: this.distribution, reinterpretedBatchNdims: this.reinterpretedBatchNdims, validateArgs: this.validateArgs, allowNanStats: this.allowNanStats, name: this.name };
+  }
+  protected _copy(p: Record<string, unknown>): Distribution {
+    return new Independent(p.distribution as Distribution, p as IndependentOptions);
   }
   get dtype(): DType { return this.distribution.dtype; }
   get reparameterizationType(): ReparameterizationType { return this.distribution.reparameterizationType; }
@@ -71,9 +76,25 @@ export class Independent extends Distribution {
   protected _variance(): Tensor { return this.distribution.variance(); }
   protected _stddev(): Tensor { return this.distribution.stddev(); }
   protected _mode(): Tensor { return this.distribution.mode(); }
+  protected _covariance(): Tensor {
+    if (this.reinterpretedBatchNdims !== 1 || this.distribution.eventShape.length !== 0) return this.notImplemented('covariance (only for one reinterpreted dimension of a scalar distribution)');
+    const v = this.distribution.variance();
+    return np.multiply(np.expandDims(v, -1), np.eye(v.shape[v.shape.length - 1], undefined, 0, v.dtype));
+  }
+  protected _defaultEventSpaceBijector(): Bijector { return this.distribution.experimentalDefaultEventSpaceBijector(); }
   protected _entropy(): Tensor {
     const e = this.distribution.entropy();
     const r = this.reinterpretedBatchNdims;
     return r === 0 ? e : np.sum(e, { axis: Array.from({ length: r }, (_, i) => e.shape.length - r + i) });
   }
 }
+
+// KL of two Independents with the same event rank: the base KL summed over the reinterpreted dims.
+registerKL(Independent, Independent, (a, b) => {
+  if (a.eventShape.length !== b.eventShape.length || a.distribution.eventShape.length !== b.distribution.eventShape.length) {
+    throw new Error(`klDivergence: Independent distributions with different event ranks ([${a.eventShape}] vs [${b.eventShape}])`);
+  }
+  const kl = klDivergence(a.distribution, b.distribution);
+  const r = a.eventShape.length - a.distribution.eventShape.length;
+  return r === 0 ? kl : np.sum(kl, { axis: Array.from({ length: r }, (_, i) => kl.shape.length - r + i) });
+});

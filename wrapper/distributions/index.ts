@@ -1,10 +1,9 @@
 /**
  * `distributions` (also exported as `tfd`): TFP's distributions with its shape semantics.
- * Started in this version: the Distribution base, Normal, Independent,
- * MultivariateNormalDiag; the other families of issue #4 follow.
  */
 export { Distribution } from './distribution.js';
 export type { DistributionOptions, ParameterProperties, SampleOptions, ReparameterizationType } from './distribution.js';
+export { klDivergence, registerKL } from './kl.js';
 export { Normal } from './normal.js';
 export type { NormalOptions } from './normal.js';
 export { Independent } from './independent.js';

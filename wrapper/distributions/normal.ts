@@ -8,20 +8,25 @@
  * `-0.5 (x/scale - loc/scale)^2 - log(scale) - 0.5 log(2 pi)`. Invalid scale (<= 0) gives
  * NaN/inf results unless `validateArgs`, which throws naming `scale`.
  */
-import type { ArrayLike, DType } from '../types/dtype.js';
+import type { DType } from '../types/dtype.js';
 import type { KeyLike } from '../types/random.js';
 import { Tensor } from '../np/tensor.js';
-import { asTensor } from '../np/asarray.js';
+import type { ParamInput } from '../util/variable.js';
+import type { Bijector } from '../bijectors/bijector.js';
+import { Identity } from '../bijectors/identity.js';
+import { softplusLowerBound } from '../bijectors/defaults.js';
 import * as np from '../np/index.js';
+import { broadcastShapes } from '../np/shape.js';
 import { normal as randomNormal } from '../random/normal.js';
-import { Distribution, commonFloat, type DistributionOptions, type ParameterProperties, type ReparameterizationType } from './distribution.js';
+import { registerKL } from './kl.js';
+import { Distribution, type DistributionOptions, type ParameterProperties, type ReparameterizationType } from './distribution.js';
 
 /** Parameters of {@link Normal}. */
 export interface NormalOptions extends DistributionOptions {
   /** Mean. */
-  loc: ArrayLike;
+  loc: ParamInput;
   /** Standard deviation (> 0). */
-  scale: ArrayLike;
+  scale: ParamInput;
 }
 
 const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
@@ -37,32 +42,25 @@ const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
  * ```
  */
 export class Normal extends Distribution {
-  readonly loc: Tensor;
-  readonly scale: Tensor;
   private readonly _dtype: DType;
 
   constructor(options: NormalOptions) {
-    super(options, 'Normal');
+    super(options ?? {}, 'Normal');
     if (options === undefined || options.loc === undefined || options.scale === undefined) {
       throw new TypeError('Normal: both loc and scale are required, e.g. new Normal({ loc: 0, scale: 1 })');
     }
-    const loc = asTensor(options.loc, undefined, 'loc'), scale = asTensor(options.scale, undefined, 'scale');
-    this._dtype = commonFloat([loc, scale]);
-    this.loc = np.astype(loc, this._dtype);
-    this.scale = np.astype(scale, this._dtype);
-    void this.batchShape; // checks that loc and scale broadcast
-    if (this.validateArgs) {
-      const s = this.scale.data();
-      for (let i = 0; i < s.length; i++) {
-        if (!(s[i] > 0)) throw new RangeError(`Normal: scale must be positive; got ${s[i]} at index ${i}`);
-      }
-    }
+    this._dtype = this.initParams({ loc: options.loc, scale: options.scale });
+    this.assertParam('scale', (v) => v > 0, 'positive');
   }
 
+  /** Mean (current value). */
+  get loc(): Tensor { return this.param('loc'); }
+  /** Standard deviation (current value). */
+  get scale(): Tensor { return this.param('scale'); }
+
   get parameterProperties(): Readonly<Record<string, ParameterProperties>> {
-    return { loc: { eventNdims: 0 }, scale: { eventNdims: 0 } };
+    return { loc: { eventNdims: 0 }, scale: { eventNdims: 0, defaultConstrainingBijector: () => softplusLowerBound(this._dtype) } };
   }
-  get parameters(): Readonly<Record<string, unknown>> { return { loc: this.loc, scale: this.scale }; }
   get dtype(): DType { return this._dtype; }
   get reparameterizationType(): ReparameterizationType { return 'FULLY_REPARAMETERIZED'; }
   get eventShape(): number[] { return []; }
@@ -75,8 +73,9 @@ export class Normal extends Distribution {
 
   protected _logProb(x: Tensor): Tensor {
     const xx = np.astype(x, this._dtype);
-    const unnorm = np.multiply(-0.5, np.square(np.subtract(np.divide(xx, this.scale), np.divide(this.loc, this.scale))));
-    return np.subtract(unnorm, np.add(np.log(this.scale), HALF_LOG_TWO_PI));
+    const scale = this.scale, loc = this.loc;
+    const unnorm = np.multiply(-0.5, np.square(np.subtract(np.divide(xx, scale), np.divide(loc, scale))));
+    return np.subtract(unnorm, np.add(np.log(scale), HALF_LOG_TWO_PI));
   }
 
   protected _mean(): Tensor { return np.broadcastTo(this.loc, this.batchShape); }
@@ -88,8 +87,17 @@ export class Normal extends Distribution {
   protected _survivalFunction(x: Tensor): Tensor { return np.ndtr(np.negative(this.z(x))); }
   protected _logSurvivalFunction(x: Tensor): Tensor { return np.logNdtr(np.negative(this.z(x))); }
   protected _quantile(p: Tensor): Tensor { return np.add(np.multiply(np.ndtri(np.astype(p, this._dtype)), this.scale), this.loc); }
+  protected _defaultEventSpaceBijector(): Bijector { return new Identity(); }
 
   private z(x: Tensor): Tensor {
     return np.divide(np.subtract(np.astype(x, this._dtype), this.loc), this.scale);
   }
 }
+
+// KL(a || b) of two normals, TFP's form: 0.5 ((la - lb)/sb)^2 + 0.5 expm1(2 d) - d, d = log sa - log sb.
+registerKL(Normal, Normal, (a, b) => {
+  const d = np.subtract(np.log(a.scale), np.log(b.scale));
+  const m = np.divide(np.subtract(a.loc, b.loc), b.scale);
+  const kl = np.subtract(np.add(np.multiply(0.5, np.square(m)), np.multiply(0.5, np.expm1(np.multiply(2, d)))), d);
+  return np.broadcastTo(kl, broadcastShapes(a.batchShape, b.batchShape, 'klDivergence: batch shapes'));
+});

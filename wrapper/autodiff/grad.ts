@@ -6,7 +6,7 @@ import type { ArrayLike } from '../types/dtype.js';
 import { Tensor } from '../np/tensor.js';
 import { asTensor, isFloat } from '../np/asarray.js';
 import { withTrace, withoutTrace, nodeIn, type TapeNode, type Trace } from './trace.js';
-import { describe } from '../np/dtypes.js';
+import { describe, ownData, withSlab } from '../np/dtypes.js';
 import { add } from '../np/ops/elementwise.js';
 
 /** A tensor, number, or nested arrays/objects of them. */
@@ -70,9 +70,19 @@ function liftLeaf(leaf: unknown, trace: Trace, where: string): Tensor {
   return lifted;
 }
 
+/** Maps the tensors in plain arrays/objects of `x` (other values are kept as they are). */
+function treeMapTensors(x: unknown, fn: (t: Tensor) => Tensor): unknown {
+  if (x instanceof Tensor) return fn(x);
+  if (Array.isArray(x)) return x.map((e) => treeMapTensors(e, fn));
+  if (x !== null && typeof x === 'object' && Object.getPrototypeOf(x) === Object.prototype) {
+    return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, treeMapTensors(v, fn)]));
+  }
+  return x;
+}
+
 /** A fresh tensor without this trace's (or deeper) nodes. */
 function detachFrom(t: Tensor, trace: Trace): Tensor {
-  const d = new Tensor(t._data, t.shape);
+  const d = new Tensor(ownData(t._data), t.shape);
   if (t._nodes) d._nodes = t._nodes.slice(0, trace.level);
   return d;
 }
@@ -125,7 +135,7 @@ export function valueAndGrad<A extends unknown[]>(f: (...args: A) => unknown, op
         throw new RangeError(`grad: argnums ${describe(argnums)} is out of range for a call with ${args.length} argument(s)`);
       }
     }
-    return withTrace((trace) => {
+    return withSlab(() => withTrace((trace) => {
       const callArgs = args.slice() as A;
       const lifted: unknown[] = [];
       for (const n of nums) {
@@ -152,8 +162,9 @@ export function valueAndGrad<A extends unknown[]>(f: (...args: A) => unknown, op
       }));
       const g = typeof argnums === 'number' ? grads[0] : grads;
       const v = detachFrom(out, trace);
-      return (hasAux ? [[v, aux], g] : [v, g]) as [Tensor, any];
-    });
+      const auxOut = hasAux ? treeMapTensors(aux, (t) => (t._data.byteLength === t._data.buffer.byteLength ? t : detachFrom(t, trace))) : aux;
+      return (hasAux ? [[v, auxOut], g] : [v, g]) as [Tensor, any];
+    }));
   };
 }
 

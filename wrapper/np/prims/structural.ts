@@ -64,6 +64,25 @@ export const broadcastPrim = definePrimitive<readonly number[]>({
   impl([x], shape, out) {
     if (sameShape(x.shape, shape)) return new Tensor(x._data, shape);
     const src = x._data, nd = shape.length, r = allocFor(out.dtype, sizeOf(shape));
+    let lead = 0;
+    while (lead < x.shape.length && x.shape[lead] === 1) lead++;
+    const core = x.shape.slice(lead);
+    if (core.every((d, i) => d === shape[nd - core.length + i])) { // a tiled block (leading broadcast only)
+      const block = src.length;
+      if (block === 1) { r.fill(src[0] as never); return new Tensor(r, shape); }
+      if (block < 32) { for (let dst = 0; dst < r.length; dst += block) for (let i = 0; i < block; i++) r[dst + i] = src[i]; }
+      else for (let dst = 0; dst < r.length; dst += block) r.set(src as never, dst);
+      return new Tensor(r, shape);
+    }
+    const off = nd - x.shape.length;
+    let kk = x.shape.length;
+    while (kk > 0 && x.shape[kk - 1] === 1) kk--;
+    if (x.shape.slice(0, kk).every((d, i) => d === shape[off + i]) && sizeOf(shape.slice(0, off)) === 1) {
+      const rep = sizeOf(shape.slice(off + kk)); // trailing broadcast only: repeat each element
+      if (rep < 32) { for (let i = 0, dst = 0; i < src.length; i++) { const v = src[i]; for (let j = 0; j < rep; j++) r[dst++] = v; } }
+      else for (let i = 0, dst = 0; i < src.length; i++, dst += rep) r.fill(src[i] as never, dst, dst + rep);
+      return new Tensor(r, shape);
+    }
     const from = [...new Array<number>(nd - x.shape.length).fill(1), ...x.shape];
     // the trailing dims that match are copied as one contiguous block
     let k = nd, block = 1;

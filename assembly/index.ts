@@ -14,3 +14,8 @@ export { choleskyF32, choleskyF64 } from "./linalg/cholesky";
 export { triangularSolveF32, triangularSolveF64 } from "./linalg/triangular_solve";
 export { logSoftmaxF32, logSoftmaxF64 } from "./kernels/softmax";
 export { specialUnaryF32, specialUnaryF64, specialBinaryF32, specialBinaryF64, specialTernaryF32, specialTernaryF64 } from "./kernels/special";
+export { normalLogProbF32, normalLogProbF64 } from "./kernels/normal";
+export { gammaLogProbF32, gammaLogProbF64 } from "./kernels/gamma";
+export { studentTLogProbF32, studentTLogProbF64 } from "./kernels/student_t";
+export { betaLogProbF32, betaLogProbF64 } from "./kernels/beta";
+export { poissonLogProbF32, poissonLogProbF64 } from "./kernels/poisson";

@@ -18,6 +18,7 @@ export class Exp extends Bijector {
   constructor(options: BijectorCommonOptions = {}) {
     super({ forwardMinEventNdims: 0, validateArgs: options.validateArgs, name: options.name ?? 'exp' });
   }
+  protected _isIncreasing(): boolean | undefined { return true; }
   protected _forward(x: Tensor): Tensor { return np.exp(floatOf(x)); }
   protected _inverse(y: Tensor): Tensor { return np.log(floatOf(y)); }
   protected _forwardLogDetJacobian(x: Tensor): Tensor { return floatOf(x); }

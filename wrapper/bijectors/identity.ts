@@ -11,6 +11,7 @@ export class Identity extends Bijector {
   constructor(options: BijectorCommonOptions = {}) {
     super({ forwardMinEventNdims: 0, isConstantJacobian: true, validateArgs: options.validateArgs, name: options.name ?? 'identity' });
   }
+  protected _isIncreasing(): boolean | undefined { return true; }
   protected _forward(x: Tensor): Tensor { return x; }
   protected _inverse(y: Tensor): Tensor { return y; }
   protected _forwardLogDetJacobian(x: Tensor): Tensor { return np.zeros([], x.dtype === 'float64' ? 'float64' : 'float32'); }

@@ -46,6 +46,8 @@ export class Sigmoid extends Bijector {
 
   private get bounded(): boolean { return this._params.low !== undefined; }
 
+  protected _isIncreasing(): boolean | undefined { return true; }
+
   protected _forward(x: Tensor): Tensor {
     const xf = floatOf(x, this._paramDtype);
     if (!this.bounded) return np.sigmoid(xf);

@@ -43,6 +43,8 @@ export class Softplus extends Bijector {
   private get c(): Tensor | undefined { return this._params.hingeSoftness === undefined ? undefined : this.param('hingeSoftness'); }
   private get low(): Tensor | undefined { return this._params.low === undefined ? undefined : this.param('low'); }
 
+  protected _isIncreasing(): boolean | undefined { return true; }
+
   protected _forward(x: Tensor): Tensor {
     const xf = floatOf(x, this._paramDtype), c = this.c, low = this.low;
     const y = c === undefined ? np.softplus(xf) : np.multiply(c, np.softplus(np.divide(xf, c)));

@@ -7,7 +7,8 @@
 import type { Tensor } from '../np/tensor.js';
 import { Distribution, klHook } from './distribution.js';
 
-type Ctor = abstract new (...args: never[]) => Distribution;
+/** A distribution class (constructors may be protected, like the Distribution base's). */
+type Ctor = { readonly prototype: Distribution };
 type KLFn = (a: Distribution, b: Distribution) => Tensor;
 
 const registry = new Map<Ctor, Map<Ctor, KLFn>>();
@@ -17,7 +18,7 @@ const registry = new Map<Ctor, Map<Ctor, KLFn>>();
  * @example `registerKL(Normal, Normal, (a, b) => ...)`
  */
 export function registerKL<A extends Distribution, B extends Distribution>(
-  A: abstract new (...args: never[]) => A, B: abstract new (...args: never[]) => B, fn: (a: A, b: B) => Tensor,
+  A: { readonly prototype: A }, B: { readonly prototype: B }, fn: (a: A, b: B) => Tensor,
 ): void {
   let inner = registry.get(A);
   if (!inner) registry.set(A, (inner = new Map()));

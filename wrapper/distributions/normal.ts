@@ -5,7 +5,8 @@
  * `random.normal(seed, [n, ...batchShape])` and returns `z * scale + loc` (separate
  * float32 roundings, as in eager execution), so `new Normal({ loc: 0, scale: 1 })
  * .sample({ seed: PRNGKey(0) })` is JAX's -0.20584226. log_prob uses TFP's form
- * `-0.5 (x/scale - loc/scale)^2 - log(scale) - 0.5 log(2 pi)`. Invalid scale (<= 0) gives
+ * `-0.5 (x/scale - loc/scale)^2 - log(scale) - 0.5 log(2 pi)`, evaluated in one pass by the
+ * fused kernel (./fused/normal.ts) when the shapes allow, with the same bits. Invalid scale (<= 0) gives
  * NaN/inf results unless `validateArgs`, which throws naming `scale`.
  */
 import type { DType } from '../types/dtype.js';
@@ -19,6 +20,7 @@ import * as np from '../np/index.js';
 import { broadcastShapes } from '../np/shape.js';
 import { normal as randomNormal } from '../random/normal.js';
 import { registerKL } from './kl.js';
+import { normalLogProb } from './fused/normal.js';
 import { Distribution, type DistributionOptions, type ParameterProperties, type ReparameterizationType } from './distribution.js';
 
 /** Parameters of {@link Normal}. */
@@ -74,6 +76,9 @@ export class Normal extends Distribution {
   protected _logProb(x: Tensor): Tensor {
     const xx = np.astype(x, this._dtype);
     const scale = this.scale, loc = this.loc;
+    // one pass in the wasm core when x, loc, scale are single values or full-shape (same bits)
+    const fused = normalLogProb(xx, loc, scale);
+    if (fused) return fused;
     const unnorm = np.multiply(-0.5, np.square(np.subtract(np.divide(xx, scale), np.divide(loc, scale))));
     return np.subtract(unnorm, np.add(np.log(scale), HALF_LOG_TWO_PI));
   }

@@ -44,4 +44,17 @@ export interface CoreExports {
   specialBinaryF64(op: number, a: number, b: number, out: number, n: number): void;
   specialTernaryF32(op: number, a: number, b: number, x: number, out: number, n: number): void;
   specialTernaryF64(op: number, a: number, b: number, x: number, out: number, n: number): void;
+  // fused log-prob kernels (assembly/kernels/{normal,gamma,student_t,beta,poisson}.ts): each input
+  // pointer is followed by its stride (0: one value, 1: n values); partial pointers 0: not wanted.
+  normalLogProbF32(x: number, sx: number, loc: number, sl: number, scale: number, ss: number, out: number, dx: number, dloc: number, dscale: number, n: number): void;
+  normalLogProbF64(x: number, sx: number, loc: number, sl: number, scale: number, ss: number, out: number, dx: number, dloc: number, dscale: number, n: number): void;
+  gammaLogProbF32(x: number, sx: number, concentration: number, sc: number, rate: number, sr: number, out: number, dx: number, dc: number, dr: number, n: number): void;
+  gammaLogProbF64(x: number, sx: number, concentration: number, sc: number, rate: number, sr: number, out: number, dx: number, dc: number, dr: number, n: number): void;
+  studentTLogProbF32(x: number, sx: number, df: number, sd: number, loc: number, sl: number, scale: number, ss: number, out: number, dx: number, ddf: number, dloc: number, dscale: number, n: number): void;
+  studentTLogProbF64(x: number, sx: number, df: number, sd: number, loc: number, sl: number, scale: number, ss: number, out: number, dx: number, ddf: number, dloc: number, dscale: number, n: number): void;
+  betaLogProbF32(x: number, sx: number, c1: number, s1: number, c0: number, s0: number, out: number, dx: number, dc1: number, dc0: number, n: number): void;
+  betaLogProbF64(x: number, sx: number, c1: number, s1: number, c0: number, s0: number, out: number, dx: number, dc1: number, dc0: number, n: number): void;
+  poissonLogProbF32(x: number, sx: number, logRate: number, sr: number, out: number, dx: number, dLogRate: number, n: number): void;
+  poissonLogProbF64(x: number, sx: number, logRate: number, sr: number, out: number, dx: number, dLogRate: number, n: number): void;
 }
+

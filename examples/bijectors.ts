@@ -9,7 +9,7 @@ export async function main(): Promise<void> {
   const affine = new tfb.Shift(1)(new tfb.Scale(3)); // TFP: tfb.Shift(1.)(tfb.Scale(3.))
   const y = affine.forward(np.ones(5));
   console.log(`${affine.name}.forward(ones(5)) =`, String(y));
-  console.log(`${affine.name}.inverse(that) =`, String(affine.inverse(y)));
+  console.log(`${affine.name}.inverse(ones(5)) =`, String(affine.inverse(np.ones(5))));
   console.log('its forwardLogDetJacobian over the event [5] =', String(affine.forwardLogDetJacobian(np.ones(5), 1)));
 
   const fst = new tfb.FillScaleTriL({ diagBijector: new tfb.Exp(), diagShift: null });

@@ -1,9 +1,21 @@
 // `npm run demo`: runs the reference programs that exist so far, in order.
 import { main as prngWalkthrough } from './prng-walkthrough.ts';
 import { main as basics } from './basics.ts';
+import { main as transformed } from './transformed.ts';
+import { main as bijectors } from './bijectors.ts';
+import { main as zoo } from './zoo.ts';
 
 console.log('=== PRNG walkthrough (DESIGN.md 9.10) ===');
 await prngWalkthrough();
 
 console.log('\n=== Distribution basics (DESIGN.md 9.2) ===');
 await basics();
+
+console.log('\n=== TransformedDistribution (DESIGN.md 9.3) ===');
+await transformed();
+
+console.log('\n=== Bijectors (DESIGN.md 9.6) ===');
+await bijectors();
+
+console.log('\n=== The learnable-distribution zoo (DESIGN.md 9.9) ===');
+await zoo();

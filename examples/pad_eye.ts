@@ -8,7 +8,7 @@ import { init, np, tfb, Tensor, TransformedVariable } from 'probasm';
 const numTrilRows = (nnz: number): number => Math.round(Math.sqrt(0.25 + 2 * nnz) - 0.5);
 
 /** Prepends `trilFn.inverse(I)` (the unconstrained identity) along the component axis. */
-class PadEye extends tfb.Bijector {
+export class PadEye extends tfb.Bijector {
   private readonly trilFn: tfb.Bijector;
   constructor(trilFn: tfb.Bijector = new tfb.FillScaleTriL()) {
     super({ forwardMinEventNdims: 2, inverseMinEventNdims: 2, isConstantJacobian: true, name: 'PadEye' });

@@ -31,9 +31,43 @@ describe('examples', () => {
     }
   });
 
+  it('transformed prints a logit-normal whose samples are the sigmoid of the base samples', () => {
+    const out = run('examples/transformed.ts');
+    const lines = out.split('\n');
+    const a = lines.find((l) => l.startsWith('sample([4])'))!.split('=')[1];
+    const b = lines.find((l) => l.startsWith('sigmoid of the base sample'))!.split('=')[1];
+    assert.equal(a, b);
+    assert.ok(out.includes('TransformedDistribution("sigmoidNormal"'), out);
+    assert.ok(out.includes('tfb.Sigmoid()(Normal).logProb(0.5) = Array(0.46735585'), out);
+  });
+
+  it('bijectors prints the DESIGN 9.6 numbers', () => {
+    const out = run('examples/bijectors.ts');
+    for (const v of ['Exp().inverse(1) = Array(0., dtype=float32)', 'forward(ones(5)) = Array([4., 4., 4., 4., 4.]', 'inverse(ones(5)) = Array([0., 0., 0., 0., 0.]',
+      '[[1., 0.],\n       [0., 1.]]', '[0.6931472, 0.5      , 0.       ]', 'Chain([Exp, Softplus]).forward(-1) = Array(1.3678794', '[     -inf, 0.       , 0.6931472, 1.0986123]']) {
+      assert.ok(out.includes(v), `missing ${v} in:\n${out}`);
+    }
+  });
+
+  it('zoo builds every trainable distribution of DESIGN 9.9 and lists its variables', () => {
+    const out = run('examples/zoo.ts');
+    for (const v of ['MVN with a scaled identity scale', 'MVN with a diagonal scale', 'mixture of spherical MVNs', 'mixture of diagonal MVNs',
+      'mixture of full-covariance (TriL) MVNs', 'mixture with its first component fixed', 'trainable scale_tril/pretransformed: shape [3, 3]',
+      'trainable scale_tril/pretransformed: shape [2, 3]', 'trainable logits/pretransformed: shape [2]']) {
+      assert.ok(out.includes(v), `missing ${v} in:\n${out}`);
+    }
+    assert.equal((out.match(/gradient norms/g) ?? []).length, 6);
+  });
+
+  it('pad_eye keeps the first mixture component at the identity while training the others', () => {
+    const out = run('examples/pad_eye.ts');
+    assert.ok(out.includes('PadEye.forwardEventShape([2, 10]) = [ 3, 10 ]'), out);
+    assert.ok(out.includes('after the step, component 0 scale = Array([[[1., 0., 0., 0.],'), out);
+  });
+
   it('npm run example refuses unknown names with the list of examples', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'examples/run.ts', 'nope'], { encoding: 'utf8' });
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /names: prng-walkthrough, basics/);
+    assert.match(r.stderr, /names: prng-walkthrough, basics, transformed, bijectors, zoo, pad_eye/);
   });
 });

@@ -12,6 +12,8 @@
  * is exact whenever a part's support does not depend on other parts' values (positivity,
  * unit interval, simplex, ... with fixed bounds: the usual models).
  */
+import type { ArrayLike } from '../types/dtype.js';
+import type { Tensor } from '../np/tensor.js';
 import { JointMap } from '../bijectors/joint_map.js';
 import type { Bijector } from '../bijectors/bijector.js';
 import type { JointDistribution } from './joint_distribution.js';
@@ -59,12 +61,18 @@ export class JointDistributionBijector extends JointMap {
   }
 
   /** Total forward log-det-Jacobian (default event ndims: each part's unconstrained event rank). */
-  forwardLogDetJacobian(x: any, eventNdims?: any): any {
+  forwardLogDetJacobian(x: readonly ArrayLike[], eventNdims?: readonly number[]): Tensor;
+  forwardLogDetJacobian(x: { readonly [key: string]: ArrayLike }, eventNdims?: { readonly [key: string]: number }): Tensor;
+  forwardLogDetJacobian(x: never, eventNdims?: never): never;
+  forwardLogDetJacobian(x: unknown, eventNdims?: unknown): unknown {
     return super.forwardLogDetJacobian(x as never, (eventNdims ?? this.forwardEventNdimsParts) as never);
   }
 
   /** Total inverse log-det-Jacobian (default event ndims: each part's event rank). */
-  inverseLogDetJacobian(y: any, eventNdims?: any): any {
+  inverseLogDetJacobian(y: readonly ArrayLike[], eventNdims?: readonly number[]): Tensor;
+  inverseLogDetJacobian(y: { readonly [key: string]: ArrayLike }, eventNdims?: { readonly [key: string]: number }): Tensor;
+  inverseLogDetJacobian(y: never, eventNdims?: never): never;
+  inverseLogDetJacobian(y: unknown, eventNdims?: unknown): unknown {
     return super.inverseLogDetJacobian(y as never, (eventNdims ?? this.inverseEventNdimsParts) as never);
   }
 }

@@ -16,18 +16,17 @@
  * [0, 1)), then the quantile at u (u = 0 gives a huge negative finite value, as in TFP).
  * Invalid scale (<= 0) gives NaN unless `validateArgs`, which throws naming `scale`.
  */
-import type { DType } from '../types/dtype.js';
 import type { KeyLike } from '../types/random.js';
 import { Tensor } from '../np/tensor.js';
 import type { ParamInput } from '../util/variable.js';
 import type { Bijector } from '../bijectors/bijector.js';
 import { Identity } from '../bijectors/identity.js';
-import { softplusLowerBound } from '../bijectors/defaults.js';
 import * as np from '../np/index.js';
 import { broadcastShapes } from '../np/shape.js';
 import { uniform as randomUniform } from '../random/uniform.js';
 import { registerKL } from './kl.js';
-import { Distribution, type DistributionOptions, type ParameterProperties, type ReparameterizationType } from './distribution.js';
+import type { DistributionOptions } from './distribution.js';
+import { LocScaleDistribution } from './loc_scale.js';
 
 /** Parameters of {@link Cauchy}. */
 export interface CauchyOptions extends DistributionOptions {
@@ -64,29 +63,10 @@ export function tanQuantile(p: Tensor, half: boolean): Tensor {
  * d.mean();                                     // NaN (undefined)
  * ```
  */
-export class Cauchy extends Distribution {
-  private readonly _dtype: DType;
-
+export class Cauchy extends LocScaleDistribution {
   constructor(options: CauchyOptions) {
-    super(options ?? {}, 'Cauchy');
-    if (options === undefined || options.loc === undefined || options.scale === undefined) {
-      throw new TypeError('Cauchy: both loc and scale are required, e.g. new Cauchy({ loc: 0, scale: 1 })');
-    }
-    this._dtype = this.initParams({ loc: options.loc, scale: options.scale });
-    this.assertParam('scale', (v) => v > 0, 'positive');
+    super(options, 'Cauchy');
   }
-
-  /** Location (current value). */
-  get loc(): Tensor { return this.param('loc'); }
-  /** Scale (current value). */
-  get scale(): Tensor { return this.param('scale'); }
-
-  get parameterProperties(): Readonly<Record<string, ParameterProperties>> {
-    return { loc: { eventNdims: 0 }, scale: { eventNdims: 0, defaultConstrainingBijector: () => softplusLowerBound(this._dtype) } };
-  }
-  get dtype(): DType { return this._dtype; }
-  get reparameterizationType(): ReparameterizationType { return 'FULLY_REPARAMETERIZED'; }
-  get eventShape(): number[] { return []; }
 
   protected _sampleN(n: number, seed: KeyLike): Tensor {
     const u = randomUniform(seed, [n, ...this.batchShape], this._dtype as 'float32' | 'float64');

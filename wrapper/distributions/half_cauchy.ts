@@ -15,18 +15,17 @@
  * loc + scale tan(pi u / 2). The default event-space bijector is TFP's
  * Chain([Shift(loc), Exp()]). Invalid scale (<= 0) gives NaN unless `validateArgs`.
  */
-import type { DType } from '../types/dtype.js';
 import type { KeyLike } from '../types/random.js';
 import { Tensor } from '../np/tensor.js';
 import type { ParamInput } from '../util/variable.js';
 import type { Bijector } from '../bijectors/bijector.js';
 import { Exp } from '../bijectors/exp.js';
 import { Shift } from '../bijectors/shift.js';
-import { softplusLowerBound } from '../bijectors/defaults.js';
 import * as np from '../np/index.js';
 import { uniform as randomUniform } from '../random/uniform.js';
 import { tanQuantile } from './cauchy.js';
-import { Distribution, type DistributionOptions, type ParameterProperties, type ReparameterizationType } from './distribution.js';
+import type { DistributionOptions } from './distribution.js';
+import { LocScaleDistribution } from './loc_scale.js';
 
 /** Parameters of {@link HalfCauchy}. */
 export interface HalfCauchyOptions extends DistributionOptions {
@@ -48,29 +47,10 @@ const LOG_TWO_OVER_PI = Math.log(2 / Math.PI);
  * d.sample([3], { seed: random.key(0) });      // three draws >= 0
  * ```
  */
-export class HalfCauchy extends Distribution {
-  private readonly _dtype: DType;
-
+export class HalfCauchy extends LocScaleDistribution {
   constructor(options: HalfCauchyOptions) {
-    super(options ?? {}, 'HalfCauchy');
-    if (options === undefined || options.loc === undefined || options.scale === undefined) {
-      throw new TypeError('HalfCauchy: both loc and scale are required, e.g. new HalfCauchy({ loc: 0, scale: 1 })');
-    }
-    this._dtype = this.initParams({ loc: options.loc, scale: options.scale });
-    this.assertParam('scale', (v) => v > 0, 'positive');
+    super(options, 'HalfCauchy');
   }
-
-  /** Lower end of the support (current value). */
-  get loc(): Tensor { return this.param('loc'); }
-  /** Scale (current value). */
-  get scale(): Tensor { return this.param('scale'); }
-
-  get parameterProperties(): Readonly<Record<string, ParameterProperties>> {
-    return { loc: { eventNdims: 0 }, scale: { eventNdims: 0, defaultConstrainingBijector: () => softplusLowerBound(this._dtype) } };
-  }
-  get dtype(): DType { return this._dtype; }
-  get reparameterizationType(): ReparameterizationType { return 'FULLY_REPARAMETERIZED'; }
-  get eventShape(): number[] { return []; }
 
   protected _sampleN(n: number, seed: KeyLike): Tensor {
     const u = randomUniform(seed, [n, ...this.batchShape], this._dtype as 'float32' | 'float64');

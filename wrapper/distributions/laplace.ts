@@ -13,18 +13,17 @@
  * Invalid scale (<= 0) gives NaN unless `validateArgs`, which throws naming `scale`.
  * Accuracy: a few ulp in float64 (checked against SciPy at 1e-10 relative).
  */
-import type { DType } from '../types/dtype.js';
 import type { KeyLike } from '../types/random.js';
 import { Tensor } from '../np/tensor.js';
 import type { ParamInput } from '../util/variable.js';
 import type { Bijector } from '../bijectors/bijector.js';
 import { Identity } from '../bijectors/identity.js';
-import { softplusLowerBound } from '../bijectors/defaults.js';
 import * as np from '../np/index.js';
 import { broadcastShapes } from '../np/shape.js';
 import { uniform as randomUniform } from '../random/uniform.js';
 import { registerKL } from './kl.js';
-import { Distribution, type DistributionOptions, type ParameterProperties, type ReparameterizationType } from './distribution.js';
+import type { DistributionOptions } from './distribution.js';
+import { LocScaleDistribution } from './loc_scale.js';
 
 /** Parameters of {@link Laplace}. */
 export interface LaplaceOptions extends DistributionOptions {
@@ -47,29 +46,10 @@ const MINVAL = { float32: -1 + 2 ** -24, float64: -1 + 2 ** -53 };
  * d.sample([3], { seed: random.key(0) });
  * ```
  */
-export class Laplace extends Distribution {
-  private readonly _dtype: DType;
-
+export class Laplace extends LocScaleDistribution {
   constructor(options: LaplaceOptions) {
-    super(options ?? {}, 'Laplace');
-    if (options === undefined || options.loc === undefined || options.scale === undefined) {
-      throw new TypeError('Laplace: both loc and scale are required, e.g. new Laplace({ loc: 0, scale: 1 })');
-    }
-    this._dtype = this.initParams({ loc: options.loc, scale: options.scale });
-    this.assertParam('scale', (v) => v > 0, 'positive');
+    super(options, 'Laplace');
   }
-
-  /** Location (current value). */
-  get loc(): Tensor { return this.param('loc'); }
-  /** Scale (current value). */
-  get scale(): Tensor { return this.param('scale'); }
-
-  get parameterProperties(): Readonly<Record<string, ParameterProperties>> {
-    return { loc: { eventNdims: 0 }, scale: { eventNdims: 0, defaultConstrainingBijector: () => softplusLowerBound(this._dtype) } };
-  }
-  get dtype(): DType { return this._dtype; }
-  get reparameterizationType(): ReparameterizationType { return 'FULLY_REPARAMETERIZED'; }
-  get eventShape(): number[] { return []; }
 
   protected _sampleN(n: number, seed: KeyLike): Tensor {
     const dt = this._dtype as 'float32' | 'float64';

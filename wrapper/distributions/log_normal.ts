@@ -15,18 +15,17 @@
  * + loc). Invalid scale (<= 0) gives NaN unless `validateArgs`, which throws naming `scale`.
  * Accuracy: a few ulp in float64 (checked against SciPy at 1e-10 relative).
  */
-import type { DType } from '../types/dtype.js';
 import type { KeyLike } from '../types/random.js';
 import { Tensor } from '../np/tensor.js';
 import type { ParamInput } from '../util/variable.js';
 import type { Bijector } from '../bijectors/bijector.js';
 import { Exp } from '../bijectors/exp.js';
-import { softplusLowerBound } from '../bijectors/defaults.js';
 import * as np from '../np/index.js';
 import { broadcastShapes } from '../np/shape.js';
 import { normal as randomNormal } from '../random/normal.js';
 import { registerKL } from './kl.js';
-import { Distribution, type DistributionOptions, type ParameterProperties, type ReparameterizationType } from './distribution.js';
+import type { DistributionOptions } from './distribution.js';
+import { LocScaleDistribution } from './loc_scale.js';
 
 /** Parameters of {@link LogNormal}. */
 export interface LogNormalOptions extends DistributionOptions {
@@ -48,29 +47,10 @@ const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
  * d.sample([2], { seed: random.key(0) });     // two positive draws
  * ```
  */
-export class LogNormal extends Distribution {
-  private readonly _dtype: DType;
-
+export class LogNormal extends LocScaleDistribution {
   constructor(options: LogNormalOptions) {
-    super(options ?? {}, 'LogNormal');
-    if (options === undefined || options.loc === undefined || options.scale === undefined) {
-      throw new TypeError('LogNormal: both loc and scale are required, e.g. new LogNormal({ loc: 0, scale: 1 })');
-    }
-    this._dtype = this.initParams({ loc: options.loc, scale: options.scale });
-    this.assertParam('scale', (v) => v > 0, 'positive');
+    super(options, 'LogNormal');
   }
-
-  /** Mean of log X (current value). */
-  get loc(): Tensor { return this.param('loc'); }
-  /** Standard deviation of log X (current value). */
-  get scale(): Tensor { return this.param('scale'); }
-
-  get parameterProperties(): Readonly<Record<string, ParameterProperties>> {
-    return { loc: { eventNdims: 0 }, scale: { eventNdims: 0, defaultConstrainingBijector: () => softplusLowerBound(this._dtype) } };
-  }
-  get dtype(): DType { return this._dtype; }
-  get reparameterizationType(): ReparameterizationType { return 'FULLY_REPARAMETERIZED'; }
-  get eventShape(): number[] { return []; }
 
   protected _sampleN(n: number, seed: KeyLike): Tensor {
     const z = randomNormal(seed, [n, ...this.batchShape], this._dtype as 'float32' | 'float64');

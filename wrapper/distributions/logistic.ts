@@ -11,16 +11,15 @@
  * loc. Invalid scale (<= 0) gives NaN unless `validateArgs`, which throws naming `scale`.
  * Accuracy: a few ulp in float64 (checked against SciPy at 1e-10 relative).
  */
-import type { DType } from '../types/dtype.js';
 import type { KeyLike } from '../types/random.js';
 import { Tensor } from '../np/tensor.js';
 import type { ParamInput } from '../util/variable.js';
 import type { Bijector } from '../bijectors/bijector.js';
 import { Identity } from '../bijectors/identity.js';
-import { softplusLowerBound } from '../bijectors/defaults.js';
 import * as np from '../np/index.js';
 import { uniform as randomUniform } from '../random/uniform.js';
-import { Distribution, type DistributionOptions, type ParameterProperties, type ReparameterizationType } from './distribution.js';
+import type { DistributionOptions } from './distribution.js';
+import { LocScaleDistribution } from './loc_scale.js';
 
 /** Parameters of {@link Logistic}. */
 export interface LogisticOptions extends DistributionOptions {
@@ -43,29 +42,10 @@ export const TINY = { float32: 2 ** -126, float64: 2 ** -1022 };
  * d.sample([3], { seed: random.key(0) });
  * ```
  */
-export class Logistic extends Distribution {
-  private readonly _dtype: DType;
-
+export class Logistic extends LocScaleDistribution {
   constructor(options: LogisticOptions) {
-    super(options ?? {}, 'Logistic');
-    if (options === undefined || options.loc === undefined || options.scale === undefined) {
-      throw new TypeError('Logistic: both loc and scale are required, e.g. new Logistic({ loc: 0, scale: 1 })');
-    }
-    this._dtype = this.initParams({ loc: options.loc, scale: options.scale });
-    this.assertParam('scale', (v) => v > 0, 'positive');
+    super(options, 'Logistic');
   }
-
-  /** Location (current value). */
-  get loc(): Tensor { return this.param('loc'); }
-  /** Scale (current value). */
-  get scale(): Tensor { return this.param('scale'); }
-
-  get parameterProperties(): Readonly<Record<string, ParameterProperties>> {
-    return { loc: { eventNdims: 0 }, scale: { eventNdims: 0, defaultConstrainingBijector: () => softplusLowerBound(this._dtype) } };
-  }
-  get dtype(): DType { return this._dtype; }
-  get reparameterizationType(): ReparameterizationType { return 'FULLY_REPARAMETERIZED'; }
-  get eventShape(): number[] { return []; }
 
   protected _sampleN(n: number, seed: KeyLike): Tensor {
     const dt = this._dtype as 'float32' | 'float64';

@@ -20,16 +20,15 @@
  * Sampling, TFP's construction and key use: `sigmoid(random.normal(seed, [n, ...batchShape])
  * * scale + loc)` (the Normal's sampler); FULLY_REPARAMETERIZED.
  */
-import type { DType } from '../types/dtype.js';
 import type { KeyLike } from '../types/random.js';
 import { Tensor } from '../np/tensor.js';
 import type { ParamInput } from '../util/variable.js';
 import type { Bijector } from '../bijectors/bijector.js';
 import { Sigmoid } from '../bijectors/sigmoid.js';
-import { softplusLowerBound } from '../bijectors/defaults.js';
 import * as np from '../np/index.js';
 import { normal as randomNormal } from '../random/normal.js';
-import { Distribution, type DistributionOptions, type ParameterProperties, type ReparameterizationType } from './distribution.js';
+import type { DistributionOptions } from './distribution.js';
+import { LocScaleDistribution } from './loc_scale.js';
 
 /** Parameters of {@link LogitNormal}. */
 export interface LogitNormalOptions extends DistributionOptions {
@@ -51,29 +50,10 @@ const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
  * d.sample([3], { seed: random.key(0) });     // shape [3], in (0, 1)
  * ```
  */
-export class LogitNormal extends Distribution {
-  private readonly _dtype: DType;
-
+export class LogitNormal extends LocScaleDistribution {
   constructor(options: LogitNormalOptions) {
-    super(options ?? {}, 'LogitNormal');
-    if (options === undefined || options.loc === undefined || options.scale === undefined) {
-      throw new TypeError('LogitNormal: loc and scale are required, e.g. new LogitNormal({ loc: 0, scale: 1 })');
-    }
-    this._dtype = this.initParams({ loc: options.loc, scale: options.scale });
-    this.assertParam('scale', (v) => v > 0, 'positive');
+    super(options, 'LogitNormal');
   }
-
-  /** Location of logit X (current value). */
-  get loc(): Tensor { return this.param('loc'); }
-  /** Scale of logit X (current value). */
-  get scale(): Tensor { return this.param('scale'); }
-
-  get parameterProperties(): Readonly<Record<string, ParameterProperties>> {
-    return { loc: { eventNdims: 0 }, scale: { eventNdims: 0, defaultConstrainingBijector: () => softplusLowerBound(this._dtype) } };
-  }
-  get dtype(): DType { return this._dtype; }
-  get reparameterizationType(): ReparameterizationType { return 'FULLY_REPARAMETERIZED'; }
-  get eventShape(): number[] { return []; }
 
   protected _sampleN(n: number, seed: KeyLike): Tensor {
     const z = randomNormal(seed, [n, ...this.batchShape], this._dtype as 'float32' | 'float64');

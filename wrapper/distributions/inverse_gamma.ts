@@ -16,17 +16,16 @@
  * use `random.gamma(seed, α, [n, ...batchShape])`); not bit-identical with TFP's sampler,
  * tested statistically. FULLY_REPARAMETERIZED (implicit gradients with respect to α).
  */
-import type { DType } from '../types/dtype.js';
 import type { KeyLike } from '../types/random.js';
 import { Tensor } from '../np/tensor.js';
 import type { ParamInput } from '../util/variable.js';
 import type { Bijector } from '../bijectors/bijector.js';
 import { Softplus } from '../bijectors/softplus.js';
-import { softplusLowerBound } from '../bijectors/defaults.js';
 import * as np from '../np/index.js';
 import { standardGammaSample } from './gamma.js';
 import { undefinedStat } from './undefined_stat.js';
-import { Distribution, type DistributionOptions, type ParameterProperties, type ReparameterizationType } from './distribution.js';
+import type { DistributionOptions } from './distribution.js';
+import { PositiveParamsDistribution } from './positive_params.js';
 
 /** Parameters of {@link InverseGamma}. */
 export interface InverseGammaOptions extends DistributionOptions {
@@ -46,33 +45,15 @@ export interface InverseGammaOptions extends DistributionOptions {
  * d.sample([4], { seed: random.key(0) });     // shape [4]
  * ```
  */
-export class InverseGamma extends Distribution {
-  private readonly _dtype: DType;
-
+export class InverseGamma extends PositiveParamsDistribution {
   constructor(options: InverseGammaOptions) {
-    super(options ?? {}, 'InverseGamma');
-    if (options === undefined || options.concentration === undefined || options.scale === undefined) {
-      throw new TypeError('InverseGamma: concentration and scale are required, e.g. new InverseGamma({ concentration: 3, scale: 2 })');
-    }
-    this._dtype = this.initParams({ concentration: options.concentration, scale: options.scale });
-    this.assertParam('concentration', (v) => v > 0, 'positive');
-    this.assertParam('scale', (v) => v > 0, 'positive');
+    super(options as InverseGammaOptions & Record<string, unknown>, 'InverseGamma', { concentration: undefined, scale: undefined }, '{ concentration: 3, scale: 2 }');
   }
 
   /** Concentration α (current value). */
   get concentration(): Tensor { return this.param('concentration'); }
   /** Scale s (current value). */
   get scale(): Tensor { return this.param('scale'); }
-
-  get parameterProperties(): Readonly<Record<string, ParameterProperties>> {
-    return {
-      concentration: { eventNdims: 0, defaultConstrainingBijector: () => softplusLowerBound(this._dtype) },
-      scale: { eventNdims: 0, defaultConstrainingBijector: () => softplusLowerBound(this._dtype) },
-    };
-  }
-  get dtype(): DType { return this._dtype; }
-  get reparameterizationType(): ReparameterizationType { return 'FULLY_REPARAMETERIZED'; }
-  get eventShape(): number[] { return []; }
 
   protected _sampleN(n: number, seed: KeyLike): Tensor {
     const std = standardGammaSample(seed, this.concentration, [n, ...this.batchShape], this._dtype);

@@ -15,7 +15,6 @@
  * differentiable function of α and s (FULLY_REPARAMETERIZED); not guaranteed bit-identical
  * with TFP (its seed salting). Event space bijector Chain([Shift(s), Softplus]) (TFP).
  */
-import type { DType } from '../types/dtype.js';
 import type { KeyLike } from '../types/random.js';
 import { Tensor } from '../np/tensor.js';
 import type { ParamInput } from '../util/variable.js';
@@ -23,12 +22,12 @@ import type { Bijector } from '../bijectors/bijector.js';
 import { Chain } from '../bijectors/chain.js';
 import { Shift } from '../bijectors/shift.js';
 import { Softplus } from '../bijectors/softplus.js';
-import { softplusLowerBound } from '../bijectors/defaults.js';
 import * as np from '../np/index.js';
 import { broadcastShapes } from '../np/shape.js';
 import { uniform as randomUniform } from '../random/uniform.js';
 import { registerKL } from './kl.js';
-import { Distribution, type DistributionOptions, type ParameterProperties, type ReparameterizationType } from './distribution.js';
+import type { DistributionOptions } from './distribution.js';
+import { PositiveParamsDistribution } from './positive_params.js';
 
 /** Parameters of {@link Pareto}. */
 export interface ParetoOptions extends DistributionOptions {
@@ -48,33 +47,15 @@ export interface ParetoOptions extends DistributionOptions {
  * d.sample([3], { seed: random.key(0) });    // shape [3], all >= 2
  * ```
  */
-export class Pareto extends Distribution {
-  private readonly _dtype: DType;
-
+export class Pareto extends PositiveParamsDistribution {
   constructor(options: ParetoOptions) {
-    super(options ?? {}, 'Pareto');
-    if (options === undefined || options.concentration === undefined) {
-      throw new TypeError('Pareto: concentration is required, e.g. new Pareto({ concentration: 3, scale: 1 })');
-    }
-    this._dtype = this.initParams({ concentration: options.concentration, scale: options.scale ?? 1 });
-    this.assertParam('concentration', (v) => v > 0, 'positive');
-    this.assertParam('scale', (v) => v > 0, 'positive');
+    super(options as ParetoOptions & Record<string, unknown>, 'Pareto', { concentration: undefined, scale: 1 }, '{ concentration: 3, scale: 1 }');
   }
 
   /** α (current value). */
   get concentration(): Tensor { return this.param('concentration'); }
   /** s (current value). */
   get scale(): Tensor { return this.param('scale'); }
-
-  get parameterProperties(): Readonly<Record<string, ParameterProperties>> {
-    return {
-      concentration: { eventNdims: 0, defaultConstrainingBijector: () => softplusLowerBound(this._dtype) },
-      scale: { eventNdims: 0, defaultConstrainingBijector: () => softplusLowerBound(this._dtype) },
-    };
-  }
-  get dtype(): DType { return this._dtype; }
-  get reparameterizationType(): ReparameterizationType { return 'FULLY_REPARAMETERIZED'; }
-  get eventShape(): number[] { return []; }
 
   protected _sampleN(n: number, seed: KeyLike): Tensor {
     const u = randomUniform(seed, [n, ...this.batchShape], this._dtype as 'float32' | 'float64');

@@ -17,16 +17,15 @@
  * x = quantile(u); a differentiable function of k and λ (FULLY_REPARAMETERIZED). Keys are
  * consumed as one uniform draw; not guaranteed bit-identical with TFP (its seed salting).
  */
-import type { DType } from '../types/dtype.js';
 import type { KeyLike } from '../types/random.js';
 import { Tensor } from '../np/tensor.js';
 import type { ParamInput } from '../util/variable.js';
 import type { Bijector } from '../bijectors/bijector.js';
 import { Softplus } from '../bijectors/softplus.js';
-import { softplusLowerBound } from '../bijectors/defaults.js';
 import * as np from '../np/index.js';
 import { uniform as randomUniform } from '../random/uniform.js';
-import { Distribution, type DistributionOptions, type ParameterProperties, type ReparameterizationType } from './distribution.js';
+import type { DistributionOptions } from './distribution.js';
+import { PositiveParamsDistribution } from './positive_params.js';
 
 /** Parameters of {@link Weibull}. */
 export interface WeibullOptions extends DistributionOptions {
@@ -48,33 +47,15 @@ const EULER_GAMMA = 0.5772156649015329;
  * d.sample([3], { seed: random.key(0) });    // shape [3]
  * ```
  */
-export class Weibull extends Distribution {
-  private readonly _dtype: DType;
-
+export class Weibull extends PositiveParamsDistribution {
   constructor(options: WeibullOptions) {
-    super(options ?? {}, 'Weibull');
-    if (options === undefined || options.concentration === undefined || options.scale === undefined) {
-      throw new TypeError('Weibull: concentration and scale are required, e.g. new Weibull({ concentration: 2, scale: 1 })');
-    }
-    this._dtype = this.initParams({ concentration: options.concentration, scale: options.scale });
-    this.assertParam('concentration', (v) => v > 0, 'positive');
-    this.assertParam('scale', (v) => v > 0, 'positive');
+    super(options as WeibullOptions & Record<string, unknown>, 'Weibull', { concentration: undefined, scale: undefined }, '{ concentration: 2, scale: 1 }');
   }
 
   /** Shape k (current value). */
   get concentration(): Tensor { return this.param('concentration'); }
   /** Scale λ (current value). */
   get scale(): Tensor { return this.param('scale'); }
-
-  get parameterProperties(): Readonly<Record<string, ParameterProperties>> {
-    return {
-      concentration: { eventNdims: 0, defaultConstrainingBijector: () => softplusLowerBound(this._dtype) },
-      scale: { eventNdims: 0, defaultConstrainingBijector: () => softplusLowerBound(this._dtype) },
-    };
-  }
-  get dtype(): DType { return this._dtype; }
-  get reparameterizationType(): ReparameterizationType { return 'FULLY_REPARAMETERIZED'; }
-  get eventShape(): number[] { return []; }
 
   protected _sampleN(n: number, seed: KeyLike): Tensor {
     const u = randomUniform(seed, [n, ...this.batchShape], this._dtype as 'float32' | 'float64');

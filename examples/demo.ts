@@ -2,6 +2,7 @@
 import { main as prngWalkthrough } from './prng-walkthrough.ts';
 import { main as basics } from './basics.ts';
 import { main as transformed } from './transformed.ts';
+import { main as jointDistributions } from './joint_distributions.ts';
 import { main as bijectors } from './bijectors.ts';
 import { main as zoo } from './zoo.ts';
 
@@ -13,6 +14,9 @@ await basics();
 
 console.log('\n=== TransformedDistribution (DESIGN.md 9.3) ===');
 await transformed();
+
+console.log('\n=== Joint distributions: Sequential, Named, Coroutine (DESIGN.md 9.3) ===');
+await jointDistributions();
 
 console.log('\n=== Bijectors (DESIGN.md 9.6) ===');
 await bijectors();

@@ -41,6 +41,15 @@ describe('examples', () => {
     assert.ok(out.includes('tfb.Sigmoid()(Normal).logProb(0.5) = Array(0.46735585'), out);
   });
 
+  it('joint_distributions gives the same samples and logProb with Sequential, Named and Coroutine', () => {
+    const out = run('examples/joint_distributions.ts');
+    const samples = out.split('\n').filter((l) => / sample: /.test(l)).map((l) => l.split(':').slice(1).join(':').trim());
+    assert.equal(samples.length, 3, out);
+    assert.ok(samples.every((s) => s === samples[0]), out);
+    assert.equal((out.match(/Array\(-6\.5214305/g) ?? []).length, 3, out);
+    assert.ok(out.includes('unnormalizedLogProb(scale=1, loc=1) = Array(-5.1515455'), out);
+  });
+
   it('bijectors prints the DESIGN 9.6 numbers', () => {
     const out = run('examples/bijectors.ts');
     for (const v of ['Exp().inverse(1) = Array(0., dtype=float32)', 'forward(ones(5)) = Array([4., 4., 4., 4., 4.]', 'inverse(ones(5)) = Array([0., 0., 0., 0., 0.]',
@@ -68,6 +77,6 @@ describe('examples', () => {
   it('npm run example refuses unknown names with the list of examples', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'examples/run.ts', 'nope'], { encoding: 'utf8' });
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /names: prng-walkthrough, basics, transformed, bijectors, zoo, pad_eye/);
+    assert.match(r.stderr, /names: prng-walkthrough, basics, transformed, joint_distributions, bijectors, zoo, pad_eye/);
   });
 });

@@ -56,20 +56,39 @@ export function loadIris(): IrisData {
 }
 
 /**
- * Standardizes each feature column to mean 0 and standard deviation 1 (population sd), the
- * usual preprocessing for logistic regression; returns a new array.
+ * Classification accuracy of a multinomial logistic regression `logits = x w + b` over
+ * posterior draws: `average` is the mean over draws of each draw's accuracy (argmax of its
+ * logits); `bma` is the accuracy of the Bayesian model average (argmax of the softmax
+ * probabilities averaged over draws). `w` is [draws, nFeatures, nClasses] and `b`
+ * [draws, nClasses], row-major.
  */
-export function standardize(features: Float32Array, nFeatures: number): Float32Array {
-  const n = features.length / nFeatures;
-  const out = new Float32Array(features.length);
-  for (let j = 0; j < nFeatures; j++) {
-    let m = 0;
-    for (let i = 0; i < n; i++) m += features[i * nFeatures + j];
-    m /= n;
-    let v = 0;
-    for (let i = 0; i < n; i++) v += (features[i * nFeatures + j] - m) ** 2;
-    const sd = Math.sqrt(v / n);
-    for (let i = 0; i < n; i++) out[i * nFeatures + j] = (features[i * nFeatures + j] - m) / sd;
+export function accuracies(data: IrisData, w: ArrayLike<number>, b: ArrayLike<number>): { average: number; bma: number } {
+  const { n, nFeatures: F, nClasses: K, features: x, labels } = data;
+  const S = w.length / (F * K);
+  if (!Number.isInteger(S) || b.length !== S * K) throw new RangeError(`accuracies: w has ${w.length} values and b ${b.length}; expected draws × ${F} × ${K} and draws × ${K}`);
+  const probs = new Float64Array(n * K);
+  const logits = new Float64Array(K);
+  let correct = 0;
+  for (let s = 0; s < S; s++) {
+    for (let i = 0; i < n; i++) {
+      let best = 0, mx = -Infinity;
+      for (let k = 0; k < K; k++) {
+        let v = b[s * K + k];
+        for (let f = 0; f < F; f++) v += x[i * F + f] * w[(s * F + f) * K + k];
+        logits[k] = v;
+        if (v > mx) { mx = v; best = k; }
+      }
+      if (best === labels[i]) correct++;
+      let z = 0;
+      for (let k = 0; k < K; k++) z += Math.exp(logits[k] - mx);
+      for (let k = 0; k < K; k++) probs[i * K + k] += Math.exp(logits[k] - mx) / z;
+    }
   }
-  return out;
+  let bmaCorrect = 0;
+  for (let i = 0; i < n; i++) {
+    let best = 0;
+    for (let k = 1; k < K; k++) if (probs[i * K + k] > probs[i * K + best]) best = k;
+    if (best === labels[i]) bmaCorrect++;
+  }
+  return { average: correct / (S * n), bma: bmaCorrect / n };
 }

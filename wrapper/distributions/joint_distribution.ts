@@ -224,7 +224,7 @@ export abstract class JointDistribution {
       const given = values?.[i];
       let x: Tensor;
       if (given === undefined) {
-        if (k === undefined) throw new Error(`${cls}: internal: no seed to sample ${this._partLabel(i)}`);
+        if (k === undefined) throw new RangeError(`${cls}: no value for ${this._partLabel(i)} (the model has more parts than values were given)`);
         x = d.sample(isRoot ? sampleShape : [], { seed: k });
       } else {
         x = given instanceof Tensor ? given : asTensor(given, d.dtype, `value of ${this._partLabel(i)}`);

@@ -5,8 +5,11 @@
  *  - from the function's parameter names, read from its source text
  *    (`(loc, scale) => ...`, `function (loc, scale) {...}`, method shorthand); parameters with
  *    default values (and a rest parameter) are not dependencies, as TFP feeds only required
- *    args; destructured parameters are not supported (TypeError), and minifiers that rename
- *    parameters break this form;
+ *    args; destructured parameters are not supported (TypeError). Tools that rewrite names
+ *    can break this form: minifiers, and esbuild (tsx, tsup, Vite), which renames a parameter
+ *    shadowing an outer variable by appending a number (`loc` -> `loc2`; such a name is read
+ *    as `loc` when `loc2` is not a part but `loc` is). Code that goes through a minifier
+ *    should use the explicit form;
  *  - explicitly: `{ fn, deps: ['loc', 'scale'] }` calls `fn(values.loc, values.scale)` (robust
  *    to minification).
  * Parts run in TFP's order for a plain dict (`_best_order`: a depth-first walk from the
@@ -69,7 +72,7 @@ export class JointDistributionNamed extends JointDistribution {
         if (!parsed || parsed.required.length !== e.length) {
           throw new TypeError(`${what}: cannot read the function's parameter names (native, bound or minified code?); use the explicit form { fn, deps: ['a', 'b'] }`);
         }
-        this._parents[k] = parsed.required;
+        this._parents[k] = parsed.required.map((p) => undoRename(p, keys));
         this._fns[k] = e as NamedMaker;
       } else if (isPlainObject(e) && typeof e.fn === 'function' && Array.isArray(e.deps)) {
         const deps = e.deps as unknown[];
@@ -80,7 +83,9 @@ export class JointDistributionNamed extends JointDistribution {
         throw new TypeError(`${what} must be a Distribution, a function of other parts by parameter name, or { fn, deps }; got ${describeValue(e)}`);
       }
       for (const p of this._parents[k] as string[]) {
-        if (!keys.includes(p)) throw new RangeError(`${what} depends on '${p}', which is not a part of the model (the parts are ${keys.join(', ')})`);
+        if (!keys.includes(p)) {
+          throw new RangeError(`${what} depends on '${p}', which is not a part of the model (the parts are ${keys.join(', ')}); if a transpiler renamed the parameter, use { fn, deps: [...] }`);
+        }
         if (p === k) throw new RangeError(`${what} depends on itself`);
       }
     }
@@ -108,6 +113,17 @@ export class JointDistributionNamed extends JointDistribution {
       vals[k] = x;
     }
   }
+}
+
+/**
+ * esbuild (tsx, tsup, Vite) renames a parameter that shadows a variable of an enclosing
+ * scope by appending a number (`loc` -> `loc2`). When a parameter name is not a part but
+ * drops to one without its trailing digits, the part is meant.
+ */
+function undoRename(p: string, keys: string[]): string {
+  if (keys.includes(p)) return p;
+  const m = /^(.*\D)\d+$/.exec(p);
+  return m && keys.includes(m[1]) ? m[1] : p;
 }
 
 /**

@@ -24,7 +24,14 @@ import { activeTraces, nodeIn } from '../../autodiff/trace.js';
 import * as np from '../../np/index.js';
 import type { CoreExports } from '../../runtime/exports.js';
 
-/** What a family declares to get a fused primitive. */
+/**
+ * What a family declares to get a fused primitive.
+ * @example
+ * ```ts
+ * const SPEC: FusedSpec = { name: 'normal_log_prob', inputs: ['x', 'loc', 'scale'],
+ *   kernel: (ex, f32) => (f32 ? ex.normalLogProbF32 : ex.normalLogProbF64), partials };
+ * ```
+ */
 export interface FusedSpec {
   /** Primitive name, e.g. 'normal_log_prob'. */
   readonly name: string;
@@ -61,7 +68,14 @@ const traced = (t: Tensor): boolean => activeTraces().some((tr) => nodeIn(t, tr)
 
 const prims = new Map<string, Primitive<Params>>();
 
-/** The primitive for a spec (made once per name). */
+/**
+ * The primitive for a spec (made once per name); its params are the broadcast output shape
+ * and each input's stride (0 or 1).
+ * @example
+ * ```ts
+ * bind(fusedPrimitive(SPEC), [x, loc, scale], { shape: x.shape, strides: [1, 0, 0] });
+ * ```
+ */
 export function fusedPrimitive(spec: FusedSpec): Primitive<Params> {
   let prim = prims.get(spec.name);
   if (prim) return prim;
@@ -94,6 +108,11 @@ export function fusedPrimitive(spec: FusedSpec): Primitive<Params> {
  * log p through the fused kernel, or `undefined` when the inputs are not on the fast path
  * (mixed dtypes, a non-float dtype, or an input that is neither a single value nor the full
  * broadcast shape).
+ * @example
+ * ```ts
+ * fusedLogProb(SPEC, [np.array([0, 1]), np.array(0), np.array(1)]); // [-0.9189385, -1.4189385]
+ * fusedLogProb(SPEC, [np.zeros([3, 1]), np.zeros([4]), np.array(1)]); // undefined (general broadcast)
+ * ```
  */
 export function fusedLogProb(spec: FusedSpec, ins: readonly Tensor[]): Tensor | undefined {
   const dtype = ins[0].dtype;

@@ -17,7 +17,7 @@ const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
  * @example
  * ```ts
  * new tfb.NormalCDF().forward(0);      // 0.5
- * new tfb.NormalCDF().inverse(0.975);  // 1.959964
+ * new tfb.NormalCDF().inverse(0.975);  // 1.9599644
  * ```
  */
 export class NormalCDF extends Bijector {

@@ -16,7 +16,7 @@ const LOG2 = Math.log(2);
  * @example
  * ```ts
  * new tfb.Tanh().forward(0);                 // 0
- * new tfb.Tanh().inverse(0.5);               // 0.5493061
+ * new tfb.Tanh().inverse(0.5);               // 0.54930615
  * new tfb.Tanh().forwardLogDetJacobian(0);   // 0
  * ```
  */

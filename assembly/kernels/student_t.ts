@@ -12,7 +12,8 @@
  *              + 0.5 (digamma(df/2 + 1/2) - digamma(df/2)).
  * Invalid parameters (df <= 0, scale <= 0 or NaN) give NaN for the value and every partial.
  * (TFP takes log|scale|, so it gives a finite value for scale < 0; probasm's rule is NaN.)
- * |x| = inf gives -inf (finite df), NaN x gives NaN.
+ * |x| = inf gives -inf (finite df), NaN x gives NaN. log1p(y^2) is taken as
+ * 2 log|y| + log1p(1/y^2) for |y| > 1e150, so huge float64 |x - loc| / scale stays finite.
  *
  * Layout as ../kernels/normal.ts: each input one value (stride 0) or n values (stride 1).
  * Numerics: everything in f64 (log1p, log: musl; lgamma/digamma ../special), float32
@@ -59,7 +60,9 @@ import { digamma } from "../special/digamma";
     const x = <f64>load<T>(ptr(px, i, mx, sh)), l = <f64>load<T>(ptr(pl, i, ml, sh));
     const y = (x - l) / W;
     const z = y * y;
-    const lz = Math.log1p(z);
+    // log1p(y^2) without overflow for huge |y| (only reachable with float64 inputs)
+    const ay = abs(y);
+    const lz = ay > 1e150 ? 2 * Math.log(ay) + Math.log1p(1 / z) : Math.log1p(z);
     const o = <usize>i << sh;
     store<T>(out + o, <T>(-0.5 * (DF + 1) * lz + K));
     if (dx | dl) {
@@ -67,7 +70,7 @@ import { digamma } from "../special/digamma";
       if (dx) store<T>(dx + o, <T>g);
       if (dl) store<T>(dl + o, <T>-g);
     }
-    const zr = z / (1 + z);
+    const zr = 1 / (1 + 1 / z); // z / (1 + z), also for z = inf (1) and z = 0 (0)
     if (ds) store<T>(ds + o, <T>(((DF + 1) * zr - 1) / S));
     if (dd) store<T>(dd + o, <T>(-0.5 * lz + 0.5 * (DF + 1) * zr / DF + KD));
   }

@@ -9,19 +9,18 @@
  * fused kernel (./fused/normal.ts) when the shapes allow, with the same bits. Invalid scale (<= 0) gives
  * NaN/inf results unless `validateArgs`, which throws naming `scale`.
  */
-import type { DType } from '../types/dtype.js';
 import type { KeyLike } from '../types/random.js';
 import { Tensor } from '../np/tensor.js';
 import type { ParamInput } from '../util/variable.js';
 import type { Bijector } from '../bijectors/bijector.js';
 import { Identity } from '../bijectors/identity.js';
-import { softplusLowerBound } from '../bijectors/defaults.js';
 import * as np from '../np/index.js';
 import { broadcastShapes } from '../np/shape.js';
 import { normal as randomNormal } from '../random/normal.js';
 import { registerKL } from './kl.js';
 import { normalLogProb } from './fused/normal.js';
-import { Distribution, type DistributionOptions, type ParameterProperties, type ReparameterizationType } from './distribution.js';
+import type { DistributionOptions } from './distribution.js';
+import { LocScaleDistribution } from './loc_scale.js';
 
 /** Parameters of {@link Normal}. */
 export interface NormalOptions extends DistributionOptions {
@@ -43,29 +42,10 @@ const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
  * new tfd.Normal({ loc: np.ones(5), scale: np.ones(5) }).batchShape; // [5]
  * ```
  */
-export class Normal extends Distribution {
-  private readonly _dtype: DType;
-
+export class Normal extends LocScaleDistribution {
   constructor(options: NormalOptions) {
-    super(options ?? {}, 'Normal');
-    if (options === undefined || options.loc === undefined || options.scale === undefined) {
-      throw new TypeError('Normal: both loc and scale are required, e.g. new Normal({ loc: 0, scale: 1 })');
-    }
-    this._dtype = this.initParams({ loc: options.loc, scale: options.scale });
-    this.assertParam('scale', (v) => v > 0, 'positive');
+    super(options, 'Normal');
   }
-
-  /** Mean (current value). */
-  get loc(): Tensor { return this.param('loc'); }
-  /** Standard deviation (current value). */
-  get scale(): Tensor { return this.param('scale'); }
-
-  get parameterProperties(): Readonly<Record<string, ParameterProperties>> {
-    return { loc: { eventNdims: 0 }, scale: { eventNdims: 0, defaultConstrainingBijector: () => softplusLowerBound(this._dtype) } };
-  }
-  get dtype(): DType { return this._dtype; }
-  get reparameterizationType(): ReparameterizationType { return 'FULLY_REPARAMETERIZED'; }
-  get eventShape(): number[] { return []; }
 
   protected _sampleN(n: number, seed: KeyLike): Tensor {
     const z = randomNormal(seed, [n, ...this.batchShape], this._dtype as 'float32' | 'float64');

@@ -25,8 +25,9 @@ import * as np from '../np/index.js';
 import { broadcastShapes } from '../np/shape.js';
 import { uniform } from '../random/uniform.js';
 import { registerKL } from './kl.js';
-import { Distribution, type DistributionOptions, type ParameterProperties, type ReparameterizationType } from './distribution.js';
-import { exactlyOne, multiplyNoNan, noEventSpaceBijector, requireFloat, sampleDType, type SampleDType } from './logits_probs.js';
+import { BinaryProbsDistribution } from './binary_probs.js';
+import type { DistributionOptions, ParameterProperties, ReparameterizationType } from './distribution.js';
+import { multiplyNoNan, noEventSpaceBijector, sampleDType, type SampleDType } from './logits_probs.js';
 
 /** Parameters of {@link Bernoulli}: exactly one of `logits` or `probs`. */
 export interface BernoulliOptions extends DistributionOptions {
@@ -48,41 +49,15 @@ export interface BernoulliOptions extends DistributionOptions {
  * new tfd.Bernoulli({ logits: 0 }).probsParameter(); // 0.5
  * ```
  */
-export class Bernoulli extends Distribution {
+export class Bernoulli extends BinaryProbsDistribution {
   private readonly _floatDtype: DType;
   private readonly _sampleDtype: SampleDType;
 
   constructor(options: BernoulliOptions) {
     super(options ?? {}, 'Bernoulli');
-    exactlyOne('Bernoulli', options, 'logits', 'probs');
-    requireFloat('Bernoulli', options.logits, 'logits');
-    requireFloat('Bernoulli', options.probs, 'probs');
     this._sampleDtype = sampleDType('Bernoulli', options.dtype);
-    this._floatDtype = this.initParams({ logits: options.logits ?? undefined, probs: options.probs ?? undefined });
+    this._floatDtype = this.initLogitsProbs('Bernoulli', options);
     this.assertParam('probs', (v) => v >= 0 && v <= 1, 'in [0, 1]');
-  }
-
-  /** `logits` as given (undefined when constructed with probs). */
-  get logits(): Tensor | undefined { return this.hasParam('logits') ? this.param('logits') : undefined; }
-  /** `probs` as given (undefined when constructed with logits). */
-  get probs(): Tensor | undefined { return this.hasParam('probs') ? this.param('probs') : undefined; }
-
-  /**
-   * Log-odds, from whichever parameter was given: log(p) - log1p(-p) from probs.
-   * @example `new tfd.Bernoulli({ probs: 0.5 }).logitsParameter() // 0`
-   */
-  logitsParameter(): Tensor {
-    if (this.hasParam('logits')) return this.param('logits');
-    const p = this.param('probs');
-    return np.subtract(np.log(p), np.log1p(np.negative(p)));
-  }
-
-  /**
-   * Probability of a 1, from whichever parameter was given: sigmoid(logits) from logits.
-   * @example `new tfd.Bernoulli({ logits: 0 }).probsParameter() // 0.5`
-   */
-  probsParameter(): Tensor {
-    return this.hasParam('probs') ? this.param('probs') : np.sigmoid(this.param('logits'));
   }
 
   get parameterProperties(): Readonly<Record<string, ParameterProperties>> {

@@ -32,8 +32,9 @@ import { Sigmoid } from '../bijectors/sigmoid.js';
 import * as np from '../np/index.js';
 import { split } from '../random/key.js';
 import { uniform } from '../random/uniform.js';
-import { Distribution, type DistributionOptions, type ParameterProperties, type ReparameterizationType } from './distribution.js';
-import { exactlyOne, multiplyNoNan, noEventSpaceBijector, or, requireFloat } from './logits_probs.js';
+import { BinaryProbsDistribution } from './binary_probs.js';
+import type { DistributionOptions, ParameterProperties, ReparameterizationType } from './distribution.js';
+import { multiplyNoNan, noEventSpaceBijector, or } from './logits_probs.js';
 
 /** Parameters of {@link Binomial}: `totalCount` and exactly one of `logits` or `probs`. */
 export interface BinomialOptions extends DistributionOptions {
@@ -158,33 +159,19 @@ export function sampleBinomialFlat(seed: KeyLike, nAll: Float64Array, pAll: Floa
  * d.sample([5], { seed: random.key(0) });    // float32 counts, shape [5]
  * ```
  */
-export class Binomial extends Distribution {
+export class Binomial extends BinaryProbsDistribution {
   private readonly _dtype: DType;
 
   constructor(options: BinomialOptions) {
     super(options ?? {}, 'Binomial');
     if (options === undefined || options.totalCount === undefined) throw new TypeError('Binomial: totalCount is required, e.g. new Binomial({ totalCount: 10, probs: 0.3 })');
-    exactlyOne('Binomial', options, 'logits', 'probs');
-    requireFloat('Binomial', options.logits, 'logits');
-    requireFloat('Binomial', options.probs, 'probs');
-    this._dtype = this.initParams({ totalCount: options.totalCount, logits: options.logits ?? undefined, probs: options.probs ?? undefined });
+    this._dtype = this.initLogitsProbs('Binomial', options, { totalCount: options.totalCount });
     this.assertParam('totalCount', (v) => v >= 0 && Number.isInteger(v), 'a non-negative integer');
     this.assertParam('probs', (v) => v >= 0 && v <= 1, 'in [0, 1]');
   }
 
   /** Number of trials (current value). */
   get totalCount(): Tensor { return this.param('totalCount'); }
-  /** `logits` as given (undefined when constructed with probs). */
-  get logits(): Tensor | undefined { return this.hasParam('logits') ? this.param('logits') : undefined; }
-  /** `probs` as given (undefined when constructed with logits). */
-  get probs(): Tensor | undefined { return this.hasParam('probs') ? this.param('probs') : undefined; }
-
-  /** Log-odds from whichever parameter was given. @example `new tfd.Binomial({ totalCount: 2, probs: 0.5 }).logitsParameter() // 0` */
-  logitsParameter(): Tensor {
-    if (this.hasParam('logits')) return this.param('logits');
-    const p = this.param('probs');
-    return np.subtract(np.log(p), np.log1p(np.negative(p)));
-  }
   /** Success probability from whichever parameter was given, 0 where totalCount is 0 (TFP). @example `new tfd.Binomial({ totalCount: 2, logits: 0 }).probsParameter() // 0.5` */
   probsParameter(): Tensor {
     const p = this.hasParam('probs') ? this.param('probs') : np.sigmoid(this.param('logits'));

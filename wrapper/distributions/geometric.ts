@@ -27,8 +27,9 @@ import type { Bijector } from '../bijectors/bijector.js';
 import { Sigmoid } from '../bijectors/sigmoid.js';
 import * as np from '../np/index.js';
 import { uniform } from '../random/uniform.js';
-import { Distribution, type DistributionOptions, type ParameterProperties, type ReparameterizationType } from './distribution.js';
-import { exactlyOne, log1mexp, noEventSpaceBijector, requireFloat } from './logits_probs.js';
+import { BinaryProbsDistribution } from './binary_probs.js';
+import type { DistributionOptions, ParameterProperties, ReparameterizationType } from './distribution.js';
+import { log1mexp, noEventSpaceBijector } from './logits_probs.js';
 
 /** Parameters of {@link Geometric}: exactly one of `logits` or `probs`. */
 export interface GeometricOptions extends DistributionOptions {
@@ -52,34 +53,17 @@ const TINY: Record<string, number> = { float32: 2 ** -126, float64: 2 ** -1022 }
  * d.sample([4], { seed: random.key(0) });    // float32, shape [4]
  * ```
  */
-export class Geometric extends Distribution {
+export class Geometric extends BinaryProbsDistribution {
   private readonly _dtype: DType;
   /** Whether values below 0 have log_prob -inf (TFP's `force_probs_to_zero_outside_support`). */
   readonly forceProbsToZeroOutsideSupport: boolean;
 
   constructor(options: GeometricOptions) {
     super(options ?? {}, 'Geometric');
-    exactlyOne('Geometric', options, 'logits', 'probs');
-    requireFloat('Geometric', options.logits, 'logits');
-    requireFloat('Geometric', options.probs, 'probs');
     this.forceProbsToZeroOutsideSupport = options.forceProbsToZeroOutsideSupport ?? false;
-    this._dtype = this.initParams({ logits: options.logits ?? undefined, probs: options.probs ?? undefined });
+    this._dtype = this.initLogitsProbs('Geometric', options);
     this.assertParam('probs', (v) => v > 0 && v <= 1, 'in (0, 1]');
   }
-
-  /** `logits` as given (undefined when constructed with probs). */
-  get logits(): Tensor | undefined { return this.hasParam('logits') ? this.param('logits') : undefined; }
-  /** `probs` as given (undefined when constructed with logits). */
-  get probs(): Tensor | undefined { return this.hasParam('probs') ? this.param('probs') : undefined; }
-
-  /** Log-odds from whichever parameter was given. @example `new tfd.Geometric({ probs: 0.5 }).logitsParameter() // 0` */
-  logitsParameter(): Tensor {
-    if (this.hasParam('logits')) return this.param('logits');
-    const p = this.param('probs');
-    return np.subtract(np.log(p), np.log1p(np.negative(p)));
-  }
-  /** Success probability from whichever parameter was given. @example `new tfd.Geometric({ logits: 0 }).probsParameter() // 0.5` */
-  probsParameter(): Tensor { return this.hasParam('probs') ? this.param('probs') : np.sigmoid(this.param('logits')); }
 
   get parameterProperties(): Readonly<Record<string, ParameterProperties>> {
     return { logits: { eventNdims: 0 }, probs: { eventNdims: 0, defaultConstrainingBijector: () => new Sigmoid(), isPreferred: false } };

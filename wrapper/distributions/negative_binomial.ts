@@ -31,8 +31,9 @@ import * as np from '../np/index.js';
 import { split } from '../random/key.js';
 import { gamma as randomGamma } from '../random/gamma.js';
 import { samplePoissonFloat } from './poisson.js';
-import { Distribution, type DistributionOptions, type ParameterProperties, type ReparameterizationType } from './distribution.js';
-import { exactlyOne, multiplyNoNan, noEventSpaceBijector, or, requireFloat } from './logits_probs.js';
+import { BinaryProbsDistribution } from './binary_probs.js';
+import type { DistributionOptions, ParameterProperties, ReparameterizationType } from './distribution.js';
+import { multiplyNoNan, noEventSpaceBijector, or } from './logits_probs.js';
 
 /** Parameters of {@link NegativeBinomial}: `totalCount` and exactly one of `logits` or `probs`. */
 export interface NegativeBinomialOptions extends DistributionOptions {
@@ -56,7 +57,7 @@ export interface NegativeBinomialOptions extends DistributionOptions {
  * d.sample([3], { seed: random.key(0) });    // float32, shape [3]
  * ```
  */
-export class NegativeBinomial extends Distribution {
+export class NegativeBinomial extends BinaryProbsDistribution {
   private readonly _dtype: DType;
   /** Whether validateArgs also requires an integer totalCount. */
   readonly requireIntegerTotalCount: boolean;
@@ -64,31 +65,14 @@ export class NegativeBinomial extends Distribution {
   constructor(options: NegativeBinomialOptions) {
     super(options ?? {}, 'NegativeBinomial');
     if (options === undefined || options.totalCount === undefined) throw new TypeError('NegativeBinomial: totalCount is required, e.g. new NegativeBinomial({ totalCount: 5, probs: 0.4 })');
-    exactlyOne('NegativeBinomial', options, 'logits', 'probs');
-    requireFloat('NegativeBinomial', options.logits, 'logits');
-    requireFloat('NegativeBinomial', options.probs, 'probs');
     this.requireIntegerTotalCount = options.requireIntegerTotalCount ?? true;
-    this._dtype = this.initParams({ totalCount: options.totalCount, logits: options.logits ?? undefined, probs: options.probs ?? undefined });
+    this._dtype = this.initLogitsProbs('NegativeBinomial', options, { totalCount: options.totalCount });
     this.assertParam('totalCount', (v) => v > 0 && (!this.requireIntegerTotalCount || Number.isInteger(v)), this.requireIntegerTotalCount ? 'a positive integer' : 'positive');
     this.assertParam('probs', (v) => v >= 0 && v <= 1, 'in [0, 1]');
   }
 
   /** Number of failures r (current value). */
   get totalCount(): Tensor { return this.param('totalCount'); }
-  /** `logits` as given (undefined when constructed with probs). */
-  get logits(): Tensor | undefined { return this.hasParam('logits') ? this.param('logits') : undefined; }
-  /** `probs` as given (undefined when constructed with logits). */
-  get probs(): Tensor | undefined { return this.hasParam('probs') ? this.param('probs') : undefined; }
-
-  /** Log-odds from whichever parameter was given. @example `new tfd.NegativeBinomial({ totalCount: 1, probs: 0.5 }).logitsParameter() // 0` */
-  logitsParameter(): Tensor {
-    if (this.hasParam('logits')) return this.param('logits');
-    const p = this.param('probs');
-    return np.subtract(np.log(p), np.log1p(np.negative(p)));
-  }
-  /** Success probability from whichever parameter was given. @example `new tfd.NegativeBinomial({ totalCount: 1, logits: 0 }).probsParameter() // 0.5` */
-  probsParameter(): Tensor { return this.hasParam('probs') ? this.param('probs') : np.sigmoid(this.param('logits')); }
-
   get parameterProperties(): Readonly<Record<string, ParameterProperties>> {
     return {
       totalCount: { eventNdims: 0, defaultConstrainingBijector: () => softplusLowerBound(this._dtype) },

@@ -17,7 +17,8 @@ import { Tensor } from '../np/tensor.js';
 import { asTensor } from '../np/asarray.js';
 import { broadcastShapes } from '../np/shape.js';
 import * as np from '../np/index.js';
-import { isDeferred, resolveParam, uniqueVariables, commonParamFloat, type ParamInput, type Variable } from '../util/variable.js';
+import { resolveParam, commonParamFloat, type ParamInput, type Variable } from '../util/variable.js';
+import { checkElements, collectVariables, paramsBatchShape, storeParams } from '../util/params.js';
 import type { Distribution } from '../distributions/distribution.js';
 
 /** Options of the {@link Bijector} base constructor (subclasses pass these). */
@@ -124,10 +125,8 @@ export abstract class Bijector {
 
   /** Stores parameters (tensor-likes become tensors, variables kept); returns their float dtype. */
   protected initParams(params: Record<string, ParamInput | undefined>, dtype?: DType): DType {
-    const kept: Record<string, ParamInput> = {};
-    for (const [k, v] of Object.entries(params)) if (v !== undefined) kept[k] = isDeferred(v) ? v : asTensor(v, undefined, k);
-    this._params = kept;
-    this._paramDtype = dtype ?? commonParamFloat(Object.values(kept));
+    this._params = storeParams(params);
+    this._paramDtype = dtype ?? commonParamFloat(Object.values(this._params));
     void this.batchShape;
     return this._paramDtype;
   }
@@ -139,6 +138,14 @@ export abstract class Bijector {
     return resolveParam(p, name, this._paramDtype);
   }
 
+  /**
+   * With `validateArgs`, throws a RangeError naming `name` when an element of its current
+   * value fails `ok` (NaN fails every check); otherwise does nothing (NaN results, as TFP).
+   */
+  protected assertParam(name: string, ok: (v: number) => boolean, expectation: string): void {
+    if (this.validateArgs && this._params[name] !== undefined) checkElements(this.param(name), ok, this.constructor.name, name, expectation);
+  }
+
   /** Parameter name -> event ndims (drives `batchShape`). */
   get parameterProperties(): Readonly<Record<string, BijectorParameterProperties>> { return {}; }
 
@@ -147,27 +154,12 @@ export abstract class Bijector {
 
   /** Batch shape from the parameters. */
   get batchShape(): number[] {
-    let shape: number[] = [];
-    for (const [name, pp] of Object.entries(this.parameterProperties)) {
-      const p = this._params[name];
-      if (p === undefined) continue;
-      const ps = isDeferred(p) ? p.value.shape : (p as Tensor).shape;
-      shape = broadcastShapes(shape, ps.slice(0, Math.max(0, ps.length - pp.eventNdims)), `${this.constructor.name}: parameters`);
-    }
-    return shape;
+    return paramsBatchShape(this._params, this.parameterProperties, this.constructor.name);
   }
 
   /** Trainable variables read by this bijector (parameters, then sub-bijectors), each once. */
   get trainableVariables(): Variable[] {
-    const out: Variable[] = [];
-    const visit = (v: unknown): void => {
-      if (isDeferred(v)) out.push(...v.trainableVariables);
-      else if (Array.isArray(v)) v.forEach(visit);
-      else if (v instanceof Bijector) out.push(...v.trainableVariables);
-      else if (v !== null && typeof v === 'object' && !(v instanceof Tensor) && !ArrayBuffer.isView(v)) Object.values(v).forEach(visit);
-    };
-    for (const [k, v] of Object.entries(this.parameters)) if (k !== 'name' && k !== 'validateArgs') visit(v);
-    return uniqueVariables(out);
+    return collectVariables(Object.entries(this.parameters).filter(([k]) => k !== 'name' && k !== 'validateArgs').map(([, v]) => v));
   }
 
   /** y = f(x). @example `new tfb.Exp().forward(0) // 1` */

@@ -7,12 +7,13 @@
 import type { ArrayLike, DType } from '../types/dtype.js';
 import { Tensor } from '../np/tensor.js';
 import { asTensor } from '../np/asarray.js';
-import { broadcastShapes, checkShape, sizeOf } from '../np/shape.js';
+import { checkShape, sizeOf } from '../np/shape.js';
 import { defaultFloat } from '../config.js';
 import { keyInfo } from '../random/key.js';
 import type { KeyLike } from '../types/random.js';
 import * as np from '../np/index.js';
-import { isDeferred, resolveParam, uniqueVariables, commonParamFloat, type ParamInput, type Variable } from '../util/variable.js';
+import { resolveParam, commonParamFloat, type ParamInput, type Variable } from '../util/variable.js';
+import { checkElements, collectVariables, paramsBatchShape, storeParams } from '../util/params.js';
 import type { Bijector } from '../bijectors/bijector.js';
 
 /**
@@ -86,13 +87,8 @@ export abstract class Distribution {
    * are skipped. Checks that the batch shapes broadcast.
    */
   protected initParams(params: Record<string, ParamInput | undefined>, dtype?: DType): DType {
-    const kept: Record<string, ParamInput> = {};
-    for (const [k, v] of Object.entries(params)) {
-      if (v === undefined) continue;
-      kept[k] = isDeferred(v) ? v : asTensor(v, undefined, k);
-    }
-    this._params = kept;
-    this._paramDtype = dtype ?? commonFloat(Object.values(kept));
+    this._params = storeParams(params);
+    this._paramDtype = dtype ?? commonFloat(Object.values(this._params));
     void this.batchShape; // throws a clear error when the parameters do not broadcast
     return this._paramDtype;
   }
@@ -112,11 +108,7 @@ export abstract class Distribution {
    * value fails `ok` (NaN fails every check); otherwise does nothing (TFP: NaN results).
    */
   protected assertParam(name: string, ok: (v: number) => boolean, expectation: string): void {
-    if (!this.validateArgs || !this.hasParam(name)) return;
-    const d = this.param(name).data();
-    for (let i = 0; i < d.length; i++) {
-      if (!ok(Number(d[i]))) throw new RangeError(`${this.constructor.name}: ${name} must be ${expectation}; got ${d[i]}${d.length > 1 ? ` at index ${i}` : ''}`);
-    }
+    if (this.validateArgs && this.hasParam(name)) checkElements(this.param(name), ok, this.constructor.name, name, expectation);
   }
 
   /** Parameter name -> properties (event ndims, default constraining bijector), declared once per family. */
@@ -138,17 +130,7 @@ export abstract class Distribution {
 
   /** The batch shape, derived from the parameters' shapes and `parameterProperties`. */
   get batchShape(): number[] {
-    let shape: number[] = [];
-    const props = this.parameterProperties;
-    for (const name of Object.keys(props)) {
-      const p = this._params[name];
-      if (p === undefined) continue;
-      const ps = isDeferred(p) ? p.value.shape : (p as Tensor).shape;
-      const nd = props[name].eventNdims;
-      if (ps.length < nd) throw new RangeError(`${this.constructor.name}: ${name} must have at least ${nd} dimension(s); got shape [${ps.join(', ')}]`);
-      shape = broadcastShapes(shape, ps.slice(0, ps.length - nd), `${this.constructor.name}: parameters`);
-    }
-    return shape;
+    return paramsBatchShape(this._params, this.parameterProperties, this.constructor.name);
   }
 
   /**
@@ -157,16 +139,7 @@ export abstract class Distribution {
    * @example `new tfd.Normal({ loc: new Variable(0), scale: 1 }).trainableVariables // [Variable]`
    */
   get trainableVariables(): Variable[] {
-    const out: Variable[] = [];
-    const visit = (v: unknown): void => {
-      if (isDeferred(v)) out.push(...v.trainableVariables);
-      else if (Array.isArray(v)) v.forEach(visit);
-      else if (v !== null && (typeof v === 'object' || typeof v === 'function') && !(v instanceof Tensor) && 'trainableVariables' in (v as object)) {
-        out.push(...(v as { trainableVariables: Variable[] }).trainableVariables);
-      }
-    };
-    for (const v of Object.values(this.parameters)) visit(v);
-    return uniqueVariables(out);
+    return collectVariables(Object.values(this.parameters));
   }
 
   /**

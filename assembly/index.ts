@@ -19,3 +19,7 @@ export { gammaLogProbF32, gammaLogProbF64 } from "./kernels/gamma";
 export { studentTLogProbF32, studentTLogProbF64 } from "./kernels/student_t";
 export { betaLogProbF32, betaLogProbF64 } from "./kernels/beta";
 export { poissonLogProbF32, poissonLogProbF64 } from "./kernels/poisson";
+export { leapfrogMomentumF32, leapfrogMomentumF64, leapfrogPositionF32, leapfrogPositionF64, leapfrogKineticF32, leapfrogKineticF64, leapfrogMomentumDrawF32, leapfrogMomentumDrawF64, leapfrogUturnDotsF32, leapfrogUturnDotsF64, leapfrogAccumulateF32, leapfrogAccumulateF64 } from "./integrators/leapfrog";
+export { categoricalLogProbF32, categoricalLogProbF64, categoricalLogProbVjpF32, categoricalLogProbVjpF64, categoricalGumbelArgmaxF32, categoricalGumbelArgmaxF64 } from "./kernels/categorical";
+export { mvnTrilLogProbF32, mvnTrilLogProbF64 } from "./kernels/mvn_tril";
+export { gammaMarsagliaF32, gammaMarsagliaF64 } from "./kernels/gamma_sample";

@@ -16,11 +16,12 @@ import { ProgressBar } from './lib/progress.ts';
 export function irisModel(data: IrisData): InstanceType<typeof tfd.JointDistributionCoroutine> {
   const x = new Tensor(data.features, [data.n, data.nFeatures]);
   const Root = tfd.JointDistributionCoroutine.Root;
+  // The priors do not depend on other parts: made once, yielded at every run of the model.
+  const wPrior = new tfd.Independent(new tfd.Normal({ loc: np.zeros([data.nFeatures, data.nClasses]), scale: 1 }), { reinterpretedBatchNdims: 2 });
+  const bPrior = new tfd.Independent(new tfd.Normal({ loc: np.zeros([data.nClasses]), scale: 1 }), { reinterpretedBatchNdims: 1 });
   return new tfd.JointDistributionCoroutine(function* () {
-    const w: Tensor = yield Root(new tfd.Independent(
-      new tfd.Normal({ loc: np.zeros([data.nFeatures, data.nClasses]), scale: 1 }), { reinterpretedBatchNdims: 2 }));
-    const b: Tensor = yield Root(new tfd.Independent(
-      new tfd.Normal({ loc: np.zeros([data.nClasses]), scale: 1 }), { reinterpretedBatchNdims: 1 }));
+    const w: Tensor = yield Root(wPrior);
+    const b: Tensor = yield Root(bPrior);
     // With chains, w is [chains, 4, 3] and b [chains, 3]: logits [chains, 150, 3].
     const logits = np.add(np.matmul(x, w), np.expandDims(b, -2));
     yield new tfd.Independent(new tfd.Categorical({ logits }), { reinterpretedBatchNdims: 1 });

@@ -110,9 +110,16 @@ describe('continuous A: undefined statistics', () => {
     assert.equal(ok.variance().data()[0], Infinity, 'an infinite variance is defined, not an error');
   });
 
-  it('Uniform has no mode and StudentT no quantile (clear errors)', () => {
+  it('Uniform has no mode (clear error); StudentT\'s quantile inverts its cdf (df = 1: the Cauchy tangent)', () => {
     assert.throws(() => new tfd.Uniform().mode(), /Uniform does not implement mode/);
-    assert.throws(() => new tfd.StudentT({ df: 3, loc: 0, scale: 1 }).quantile(0.5), /StudentT does not implement quantile/);
+    const t = new tfd.StudentT({ df: f64(3), loc: f64(2), scale: f64(0.5) });
+    const q = t.quantile(f64([0.1, 0.5, 0.975])).data();
+    // SciPy: stats.t(3, 2, 0.5).ppf(0.1), and 2 + 0.5 stats.t(3).ppf(0.975)
+    const want = [1.1811278231518956, 2, 2 + 0.5 * 3.1824463052837078];
+    q.forEach((v, i) => assert.ok(Math.abs(v - want[i]) <= 1e-13 * Math.abs(want[i]), `quantile ${i}: ${v} vs ${want[i]}`));
+    const c = new tfd.StudentT({ df: f64(1), loc: f64(0), scale: f64(1) }).quantile(f64([0, 0.3, 1])).data();
+    assert.deepEqual([c[0], c[2]], [-Infinity, Infinity]);
+    assert.ok(Math.abs(c[1] - Math.tan(Math.PI * -0.2)) <= 1e-14, `df = 1: ${c[1]}`);
   });
 });
 

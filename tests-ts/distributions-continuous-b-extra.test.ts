@@ -204,8 +204,21 @@ describe('continuous B: statistics, support, bijectors and edge cases', () => {
   it('statistics TFP does not define throw "does not implement"', () => {
     assert.throws(() => new tfd.LogitNormal({ loc: 0, scale: 1 }).entropy(), /does not implement entropy/);
     assert.throws(() => new tfd.LogitNormal({ loc: 0, scale: 1 }).mode(), /does not implement mode/);
-    assert.throws(() => new tfd.Gamma({ concentration: 2, rate: 1 }).quantile(0.5), /does not implement quantile/);
     assert.throws(() => new tfd.VonMises({ loc: 0, concentration: 1 }).quantile(0.5), /does not implement quantile/);
+  });
+
+  it('Gamma, InverseGamma, Chi2 and Beta quantiles invert their cdfs (gammaincinv / gammainccinv / betaincinv)', () => {
+    // SciPy: stats.gamma(2, scale=1/4).ppf(0.99)
+    assert.ok(Math.abs((new tfd.Gamma({ concentration: f64(2), rate: f64(4) }).quantile(f64(0.99)).item() as number) - 1.6595880169984527) < 1e-14);
+    const ps = f64([1e-6, 0.3, 0.5, 0.999]);
+    const rt = (d: { cdf(x: Tensor): Tensor; quantile(p: Tensor): Tensor }, what: string): void => {
+      const back = d.cdf(d.quantile(ps)).data(), want = ps.data();
+      back.forEach((v, i) => assert.ok(Math.abs(v - want[i]) <= 1e-12 * want[i], `${what} cdf(quantile(${want[i]})) = ${v}`));
+    };
+    rt(new tfd.InverseGamma({ concentration: f64(3), scale: f64(2) }), 'InverseGamma');
+    rt(new tfd.Chi2({ df: f64(5) }), 'Chi2');
+    rt(new tfd.Beta({ concentration1: f64(0.5), concentration0: f64(4) }), 'Beta');
+    assert.deepEqual(Array.from(new tfd.Gamma({ concentration: f64(2), rate: f64(1) }).quantile(f64([0, 1])).data()), [0, Infinity]);
   });
 
   it('uses TFP\'s default event space bijectors (Softplus, Sigmoid, Chain([Shift(scale), Softplus]), Sigmoid(-π, π)) and none for Deterministic', () => {

@@ -9,6 +9,7 @@ export * as distributions from './distributions/index.js';
 export * as tfd from './distributions/index.js';
 export * as bijectors from './bijectors/index.js';
 export * as tfb from './bijectors/index.js';
+export * as mcmc from './mcmc/index.js';
 export { Variable, TransformedVariable } from './util/variable.js';
 export type { VariableOptions, ParamInput, Deferred } from './util/variable.js';
 export { valueAndGradVariables } from './autodiff/variables.js';

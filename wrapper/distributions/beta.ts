@@ -21,6 +21,9 @@
  * Samples may round to exactly 0 or 1 for tiny concentrations (as in TFP).
  *
  * KL(Beta || Beta) is registered at the bottom (TFP's closed form).
+ *
+ * log_prob runs as one fused wasm pass (./fused/beta.ts) when x and the concentrations are
+ * single values or full-shape; invalid concentrations (<= 0) give NaN there.
  */
 import type { DType } from '../types/dtype.js';
 import type { KeyLike } from '../types/random.js';
@@ -33,6 +36,7 @@ import * as np from '../np/index.js';
 import { broadcastShapes, sizeOf } from '../np/shape.js';
 import { beta as randomBeta } from '../random/gamma.js';
 import { registerKL } from './kl.js';
+import { betaLogProb } from './fused/beta.js';
 import { implicitReparam } from './implicit_reparam.js';
 import { undefinedStat } from './undefined_stat.js';
 import { Distribution, type DistributionOptions, type ParameterProperties, type ReparameterizationType } from './distribution.js';
@@ -110,6 +114,9 @@ export class Beta extends Distribution {
   protected _logProb(x: Tensor): Tensor {
     const xx = np.astype(x, this._dtype);
     const a = this.concentration1, b = this.concentration0;
+    // one pass in the wasm core on the fast path (single-value or full-shape inputs)
+    const fused = betaLogProb(xx, a, b);
+    if (fused) return fused;
     const unnorm = np.add(np.xlogy(np.subtract(a, 1), xx), np.xlog1py(np.subtract(b, 1), np.negative(xx)));
     return np.subtract(unnorm, this.logNormalization());
   }
@@ -128,6 +135,8 @@ export class Beta extends Distribution {
   }
   protected _logCdf(x: Tensor): Tensor { return np.log(this._cdf(x)); }
   protected _logSurvivalFunction(x: Tensor): Tensor { return np.log(this._survivalFunction(x)); }
+  /** betaincinv(concentration1, concentration0, p). */
+  protected _quantile(p: Tensor): Tensor { return np.betaincinv(this.concentration1, this.concentration0, np.astype(p, this._dtype)); }
 
   protected _mean(): Tensor { return np.broadcastTo(np.divide(this.concentration1, this.totalConcentration), this.batchShape); }
   protected _variance(): Tensor {

@@ -78,6 +78,8 @@ export class Chi2 extends Distribution {
   private half(x: Tensor): Tensor { return np.multiply(0.5, np.astype(x, this._dtype)); }
   protected _cdf(x: Tensor): Tensor { return np.gammainc(this.k, this.half(x)); }
   protected _survivalFunction(x: Tensor): Tensor { return np.gammaincc(this.k, this.half(x)); }
+  /** 2 gammaincinv(df/2, p). */
+  protected _quantile(p: Tensor): Tensor { return np.multiply(2, np.gammaincinv(this.k, np.astype(p, this._dtype))); }
   protected _logCdf(x: Tensor): Tensor { return np.log(this._cdf(x)); }
   protected _logSurvivalFunction(x: Tensor): Tensor { return np.log(this._survivalFunction(x)); }
 

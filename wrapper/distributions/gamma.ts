@@ -21,6 +21,9 @@
  * implicit reparameterization gradient -∂P(α, x)/∂α / f(x) (see implicit_reparam.ts).
  *
  * KL(Gamma || Gamma) is registered at the bottom (TFP's closed form).
+ *
+ * log_prob runs as one fused wasm pass (./fused/gamma.ts) when x, concentration and rate are
+ * single values or full-shape; invalid parameters (α <= 0 or β <= 0) give NaN there.
  */
 import type { DType } from '../types/dtype.js';
 import type { KeyLike } from '../types/random.js';
@@ -33,6 +36,7 @@ import * as np from '../np/index.js';
 import { broadcastShapes, sizeOf } from '../np/shape.js';
 import { gamma as randomGamma } from '../random/gamma.js';
 import { registerKL } from './kl.js';
+import { gammaLogProb } from './fused/gamma.js';
 import { implicitReparam } from './implicit_reparam.js';
 import { undefinedStat } from './undefined_stat.js';
 import { Distribution, type DistributionOptions, type ParameterProperties, type ReparameterizationType } from './distribution.js';
@@ -145,6 +149,9 @@ export class Gamma extends Distribution {
   protected _logProb(x: Tensor): Tensor {
     const xx = np.astype(x, this._dtype);
     const c = this.concentration;
+    // one pass in the wasm core on the fast path (single-value or full-shape inputs)
+    const fused = gammaLogProb(xx, c, this.rateParameter());
+    if (fused) return fused;
     const unnorm = np.subtract(np.xlogy(np.subtract(c, 1), xx), np.multiply(this.rateParameter(), xx));
     return np.add(np.subtract(unnorm, np.lgamma(c)), np.multiply(c, this.logRateParameter()));
   }
@@ -152,6 +159,10 @@ export class Gamma extends Distribution {
   private bx(x: Tensor): Tensor { return np.multiply(this.rateParameter(), np.astype(x, this._dtype)); }
   protected _cdf(x: Tensor): Tensor { return np.gammainc(this.concentration, this.bx(x)); }
   protected _survivalFunction(x: Tensor): Tensor { return np.gammaincc(this.concentration, this.bx(x)); }
+  /** gammaincinv(concentration, p) / rate (0 at p = 0, inf at p = 1, NaN outside [0, 1]). */
+  protected _quantile(p: Tensor): Tensor {
+    return np.divide(np.gammaincinv(this.concentration, np.astype(p, this._dtype)), this.rateParameter());
+  }
   protected _logCdf(x: Tensor): Tensor { return np.log(this._cdf(x)); }
   protected _logSurvivalFunction(x: Tensor): Tensor { return np.log(this._survivalFunction(x)); }
 

@@ -70,6 +70,10 @@ export class InverseGamma extends PositiveParamsDistribution {
   private sx(x: Tensor): Tensor { return np.divide(this.scale, np.astype(x, this._dtype)); }
   protected _cdf(x: Tensor): Tensor { return np.gammaincc(this.concentration, this.sx(x)); }
   protected _survivalFunction(x: Tensor): Tensor { return np.gammainc(this.concentration, this.sx(x)); }
+  /** scale / gammainccinv(concentration, p): cdf(x) = Q(concentration, scale/x) inverted. */
+  protected _quantile(p: Tensor): Tensor {
+    return np.divide(this.scale, np.gammainccinv(this.concentration, np.astype(p, this._dtype)));
+  }
   protected _logCdf(x: Tensor): Tensor { return np.log(this._cdf(x)); }
   protected _logSurvivalFunction(x: Tensor): Tensor { return np.log(this._survivalFunction(x)); }
 

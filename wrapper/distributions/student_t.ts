@@ -1,12 +1,13 @@
 /**
  * Student's t distribution, as `tfd.StudentT(df, loc, scale)` on JAX.
  *
- * Math (TFP): y = (x - loc)/scale; log p = -(df + 1)/2 log1p(y^2/df) - log|scale| -
+ * Math (TFP): y = (x - loc)/scale; log p = -(df + 1)/2 log1p(y^2/df) - log(scale) -
  * log(df)/2 - log(pi)/2 - [lgamma(df/2) - lgamma((df + 1)/2)]; entropy = log|scale| +
  * log(df)/2 + betaln(df/2, 1/2) + (df + 1)/2 (digamma((df + 1)/2) - digamma(df/2)); mean =
  * loc for df > 1; variance = scale^2 df/(df - 2) for df > 2, inf for 1 < df <= 2; mode = loc.
  * Undefined moments (df <= 1) are NaN, or an Error when `allowNanStats` is false. As in TFP
- * the scale may be negative (|scale| is used); only df is validated.
+ * only df is validated, and the other statistics use |scale|; log_prob, however, gives NaN
+ * for scale <= 0 (probasm's invalid-parameter rule; TFP takes log|scale| there).
  *
  * The lgamma and digamma differences use Stirling/asymptotic series for df/2 >= 8 (TFP's
  * log_gamma_difference idea), so large df (1e4 and beyond) keeps its digits. log1p(u^2) is
@@ -17,14 +18,16 @@
  * t^2)))/2 when df/(df + t^2) > 0.99 (the ratios from log1p of squares); cdf and sf follow
  * by symmetry, and log cdf / log sf use log1p(-tail) on the far side (TFP: log(cdf)). TFP
  * switches to a Cornish-Fisher expansion for very large df; here betainc is used for every
- * df. The quantile (TFP's stdtrit, which needs an inverse incomplete beta) is not
- * implemented.
+ * df. The quantile inverts the same relation with np.betaincinv (see `_quantile`).
  *
  * Sampling (TFP's construction, not bit-identical): keys [kn, kg] = split(seed); z =
  * random.normal(kn, [n, ...batch]), g = 2 random.gamma(kg, df/2) (chi-square df); x = z
  * rsqrt(g/df) scale + loc. TFP splits the key with a salt and uses its own gamma sampler,
  * so draws differ from TFP's; tested statistically. Pathwise gradients flow to loc and
  * scale (not to df: the gamma draw has no implicit gradient here).
+ *
+ * log_prob runs as one fused wasm pass (./fused/student_t.ts) when x and the parameters are
+ * single values or full-shape; invalid parameters (df <= 0 or scale <= 0) give NaN there.
  */
 import type { DType } from '../types/dtype.js';
 import type { KeyLike } from '../types/random.js';
@@ -37,6 +40,7 @@ import * as np from '../np/index.js';
 import { normal as randomNormal } from '../random/normal.js';
 import { gamma as randomGamma } from '../random/gamma.js';
 import { split } from '../random/key.js';
+import { studentTLogProb } from './fused/student_t.js';
 import { Distribution, type DistributionOptions, type ParameterProperties, type ReparameterizationType } from './distribution.js';
 
 /** Parameters of {@link StudentT}. */
@@ -152,9 +156,13 @@ export class StudentT extends Distribution {
 
   protected _logProb(x: Tensor): Tensor {
     const df = this.df, scale = this.scale;
+    // one pass in the wasm core on the fast path (single-value or full-shape inputs)
+    const fused = studentTLogProb(np.astype(x, this._dtype), df, this.loc, scale);
+    if (fused) return fused;
     const u = np.divide(np.divide(np.subtract(np.astype(x, this._dtype), this.loc), scale), np.sqrt(df));
     const unnorm = np.multiply(np.multiply(-0.5, np.add(df, 1)), log1pSquare(u));
-    const norm = np.add(np.add(np.log(np.abs(scale)), np.multiply(0.5, np.log(df))), np.add(lgammaDiffHalf(np.multiply(0.5, df)), HALF_LOG_PI));
+    // log(scale), not log|scale|: scale <= 0 gives NaN here as on the fused path
+    const norm = np.add(np.add(np.log(scale), np.multiply(0.5, np.log(df))), np.add(lgammaDiffHalf(np.multiply(0.5, df)), HALF_LOG_PI));
     return np.subtract(unnorm, norm);
   }
 
@@ -167,6 +175,25 @@ export class StudentT extends Distribution {
   protected _logSurvivalFunction(x: Tensor): Tensor {
     const [t, tail] = this.tail(x);
     return np.where(np.greaterEqual(t, 0), np.log(tail), np.log1p(np.negative(tail)));
+  }
+
+  /**
+   * TFP's inverse-beta formula: with q = min(p, 1 - p), x = betaincinv(df/2, 1/2, 2q) and
+   * |t| = sqrt(df (1 - x)/x), negative for p < 1/2. For 2q > 1/2 (near the median) 1 - x is
+   * solved directly as betaincinv(1/2, df/2, 1 - 2q) (1 - 2q exact there), so small
+   * quantiles keep their relative accuracy. p = 0, 1 give -inf, +inf; p outside [0, 1] NaN.
+   */
+  protected _quantile(p: Tensor): Tensor {
+    const pp = np.astype(p, this._dtype), df = this.df;
+    const q = np.minimum(pp, np.subtract(1, pp)), twoQ = np.multiply(2, q);
+    const far = np.lessEqual(twoQ, 0.5);
+    // both branches get in-range arguments so neither produces NaN gradients under where
+    const xFar = np.betaincinv(np.multiply(0.5, df), 0.5, np.where(far, twoQ, 0.25));
+    const yNear = np.betaincinv(0.5, np.multiply(0.5, df), np.where(far, 0.5, np.subtract(1, twoQ)));
+    const x = np.where(far, xFar, np.subtract(1, yNear)), y = np.where(far, np.subtract(1, xFar), yNear);
+    const t = np.sqrt(np.divide(np.multiply(df, y), x));
+    const signed = np.where(np.less(pp, 0.5), np.negative(t), t);
+    return np.add(np.multiply(signed, this.scale), this.loc);
   }
 
   protected _mean(): Tensor {

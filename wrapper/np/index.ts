@@ -14,3 +14,4 @@ export * from './ops/softmax.js';
 export * from './ops/cumulative.js';
 export * from './ops/linalg.js';
 export * from './ops/special.js';
+export * from './ops/special_inverse.js';

@@ -56,5 +56,28 @@ export interface CoreExports {
   betaLogProbF64(x: number, sx: number, c1: number, s1: number, c0: number, s0: number, out: number, dx: number, dc1: number, dc0: number, n: number): void;
   poissonLogProbF32(x: number, sx: number, logRate: number, sr: number, out: number, dx: number, dLogRate: number, n: number): void;
   poissonLogProbF64(x: number, sx: number, logRate: number, sr: number, out: number, dx: number, dLogRate: number, n: number): void;
+  // leapfrog integrator (assembly/integrators/leapfrog.ts; contracts there): flat per-chain rows.
+  leapfrogMomentumF32(p: number, g: number, eps: number, scale: number, n: number): void;
+  leapfrogMomentumF64(p: number, g: number, eps: number, scale: number, n: number): void;
+  leapfrogPositionF32(q: number, p: number, eps: number, invMass: number, n: number): void;
+  leapfrogPositionF64(q: number, p: number, eps: number, invMass: number, n: number): void;
+  leapfrogKineticF32(p: number, invMass: number, out: number, nChains: number, d: number): void;
+  leapfrogKineticF64(p: number, invMass: number, out: number, nChains: number, d: number): void;
+  leapfrogMomentumDrawF32(z: number, invMass: number, out: number, n: number): void;
+  leapfrogMomentumDrawF64(z: number, invMass: number, out: number, n: number): void;
+  leapfrogUturnDotsF32(rho: number, rhoPrev: number, invMass: number, pl: number, pr: number, outL: number, outR: number, nChains: number, d: number): void;
+  leapfrogUturnDotsF64(rho: number, rhoPrev: number, invMass: number, pl: number, pr: number, outL: number, outR: number, nChains: number, d: number): void;
+  leapfrogAccumulateF32(dst: number, src: number, n: number): void;
+  leapfrogAccumulateF64(dst: number, src: number, n: number): void;
+  // categorical / MVN-TriL log-prob and gamma rejection-loop kernels (assembly/kernels/{categorical,mvn_tril,gamma_sample}.ts)
+  categoricalLogProbF32(logits: number, rowStride: number, k: number, classes: number, kind: number, out: number, probs: number, n: number): void;
+  categoricalLogProbF64(logits: number, rowStride: number, k: number, classes: number, kind: number, out: number, probs: number, n: number): void;
+  categoricalLogProbVjpF32(probs: number, rowStride: number, k: number, classes: number, kind: number, g: number, out: number, acc: number, n: number): void;
+  categoricalLogProbVjpF64(probs: number, rowStride: number, k: number, classes: number, kind: number, g: number, out: number, acc: number, n: number): void;
+  categoricalGumbelArgmaxF32(bits: number, logits: number, offO: number, offI: number, sj: number, out: number, outer: number, ncat: number, inner: number, scratch: number): void;
+  categoricalGumbelArgmaxF64(bits: number, logits: number, offO: number, offI: number, sj: number, out: number, outer: number, ncat: number, inner: number, scratch: number): void;
+  mvnTrilLogProbF32(x: number, loc: number, locStride: number, l: number, out: number, w: number, z: number, n: number, d: number, scratch: number): void;
+  mvnTrilLogProbF64(x: number, loc: number, locStride: number, l: number, out: number, w: number, z: number, n: number, d: number, scratch: number): void;
+  gammaMarsagliaF32(keys: number, d: number, c: number, outV: number, outSub: number, n: number, classic: number): void;
+  gammaMarsagliaF64(keys: number, d: number, c: number, outV: number, outSub: number, n: number, classic: number): void;
 }
-

@@ -1,0 +1,212 @@
+/**
+ * Fused Categorical log-probability (and its logits partials) in one pass, and the
+ * Gumbel-max categorical draw of `random.categorical` fused with its argmax.
+ *
+ * categoricalLogProb: rows of K logits, one shared row (rowStride 0) or one per point
+ * (rowStride K). Per row, in f64: m = max_j l_j, lse = m + log(sum_j exp(l_j - m)); per
+ * point, with t = trunc(k) (TFP's tf.cast; k given as int32, float32 or float64),
+ *   lp = l_t - lse  for 0 <= t < K,   -inf otherwise (k NaN included).
+ * With `probs` != 0 it also writes softmax_j = exp(l_j - lse) per row (R x K, R = 1 for a
+ * shared row): d lp / d l_j = [j == t] - softmax_j, which categoricalLogProbVjp combines
+ * with the cotangent (shared row: out_j = sum_i g_i [t_i == j] - softmax_j sum_i g_i;
+ * per-point rows: out_ij = g_i ([t_i == j] - softmax_ij); invalid points contribute 0).
+ * NaN/inf: a NaN logit, or a +inf logit, makes its row's lp NaN; a row of all -inf gives NaN.
+ * Numerics: all in f64 (log/exp: musl), float32 rounded once: within 1 ulp of the true
+ * value in float32 and within ~1e-15 relative (plus |l_t| + |lse| times 2^-53) in float64.
+ * Scalar code in both builds (bit-identical).
+ *
+ * categoricalGumbelArgmax (random.categorical's contract, ../../wrapper/random/discrete.ts):
+ * element (o, j, i) of the Gumbel array [outer, ncat, inner] comes from the random word at
+ * (o ncat + j) inner + i (f32: 32-bit words; f64: 64-bit words), g = -log(-log(u)) with
+ * u = max(u01, tiny) (JAX's gumbel, exactly gumbelF32 / gumbelF64 of ../random/exponential),
+ * v = fl(g + l) with l = logits[offO[o] + offI[i] + j sj] (logits staged as f64 holding
+ * dtype values), out[o inner + i] = the first j with v NaN, else the first j of max v.
+ * float32 pruning (same result, fewer exact logs): for each j an approximation
+ * a_j = l + (-logf32(-logf32(u))) with |a_j - v_j| <= E_j = 2^-17 (1 + |ga_j| + |l|)
+ * (XLA's log32 and logf32 are both within ~1 ulp: |g32 - ga| <= 2^-19 (1 + |g|) over all
+ * 2^23 inputs, checked exhaustively in tests-ts/distributions-fused-2.test.ts, plus the
+ * f32 rounding of v, 2^-24 |v|); only j with a_j + E_j >= a_m - E_m (m the approximate
+ * argmax) can hold the maximum, and those get the exact v. Rows with a non-finite logit
+ * take the exact path for every j. float64 computes every v exactly. Scalar code in both
+ * builds (bit-identical). Provenance: JAX random.categorical / gumbel; TFP categorical.
+ */
+import { u01f32, u01f64 } from "../random/uniform";
+import { log32 } from "../special/xla_log";
+import { logf32 } from "../special/logf";
+
+const TINY32: f64 = 1.1754943508222875e-38;
+const TINY64: f64 = 2.2250738585072014e-308;
+const MARGIN: f64 = 7.62939453125e-6; // 2^-17
+
+// @ts-ignore: decorator
+@inline function loadK(pk: usize, kind: u32, i: u32): f64 {
+  if (kind == 0) return <f64>load<i32>(pk + (<usize>i << 2));
+  if (kind == 1) return <f64>load<f32>(pk + (<usize>i << 2));
+  return load<f64>(pk + (<usize>i << 3));
+}
+
+/** trunc(k) as a class index, or -1 when outside [0, K) or NaN. */
+// @ts-ignore: decorator
+@inline function classOf(k: f64, K: u32): i32 {
+  const t = Math.trunc(k);
+  return t >= 0 && t < <f64>K ? <i32>t : -1;
+}
+
+// @ts-ignore: decorator
+@inline function lseRow<T>(pl: usize, K: u32): f64 {
+  const sh: u32 = sizeof<T>() == 4 ? 2 : 3;
+  let m: f64 = -Infinity;
+  let bad = false;
+  for (let j: u32 = 0; j < K; j++) {
+    const l = <f64>load<T>(pl + (<usize>j << sh));
+    if (l != l) bad = true;
+    if (l > m) m = l;
+  }
+  if (bad || m == Infinity || m == -Infinity) return NaN;
+  let s: f64 = 0;
+  for (let j: u32 = 0; j < K; j++) s += Math.exp(<f64>load<T>(pl + (<usize>j << sh)) - m);
+  return m + Math.log(s);
+}
+
+// @ts-ignore: decorator
+@inline function lpRun<T>(pl: usize, rs: u32, K: u32, pk: usize, kind: u32, out: usize, probs: usize, n: u32): void {
+  const sh: u32 = sizeof<T>() == 4 ? 2 : 3;
+  let lse: f64 = 0;
+  for (let i: u32 = 0; i < n; i++) {
+    const row = pl + (<usize>(rs ? i * K : <u32>0) << sh);
+    if (rs || i == 0) {
+      lse = lseRow<T>(row, K);
+      if (probs) {
+        const pr = probs + (<usize>(rs ? i * K : <u32>0) << sh);
+        for (let j: u32 = 0; j < K; j++) store<T>(pr + (<usize>j << sh), <T>Math.exp(<f64>load<T>(row + (<usize>j << sh)) - lse));
+      }
+    }
+    const t = classOf(loadK(pk, kind, i), K);
+    const v = t < 0 ? -Infinity : <f64>load<T>(row + (<usize>t << sh)) - lse;
+    store<T>(out + (<usize>i << sh), <T>v);
+  }
+}
+
+export function categoricalLogProbF32(pl: usize, rs: u32, K: u32, pk: usize, kind: u32, out: usize, probs: usize, n: u32): void {
+  lpRun<f32>(pl, rs, K, pk, kind, out, probs, n);
+}
+export function categoricalLogProbF64(pl: usize, rs: u32, K: u32, pk: usize, kind: u32, out: usize, probs: usize, n: u32): void {
+  lpRun<f64>(pl, rs, K, pk, kind, out, probs, n);
+}
+
+// @ts-ignore: decorator
+@inline function vjpRun<T>(probs: usize, rs: u32, K: u32, pk: usize, kind: u32, pg: usize, out: usize, acc: usize, n: u32): void {
+  const sh: u32 = sizeof<T>() == 4 ? 2 : 3;
+  if (rs) {
+    for (let i: u32 = 0; i < n; i++) {
+      const t = classOf(loadK(pk, kind, i), K);
+      const g = t < 0 ? 0.0 : <f64>load<T>(pg + (<usize>i << sh));
+      const pr = probs + (<usize>(i * K) << sh), po = out + (<usize>(i * K) << sh);
+      for (let j: u32 = 0; j < K; j++) {
+        const d = (<i32>j == t ? 1.0 : 0.0) - <f64>load<T>(pr + (<usize>j << sh));
+        store<T>(po + (<usize>j << sh), <T>(g * d));
+      }
+    }
+    return;
+  }
+  // shared row: f64 accumulators acc[0..K) (counts weighted by g), total in gs
+  for (let j: u32 = 0; j < K; j++) store<f64>(acc + (<usize>j << 3), 0);
+  let gs: f64 = 0;
+  for (let i: u32 = 0; i < n; i++) {
+    const t = classOf(loadK(pk, kind, i), K);
+    if (t < 0) continue;
+    const g = <f64>load<T>(pg + (<usize>i << sh));
+    gs += g;
+    const pa = acc + (<usize>t << 3);
+    store<f64>(pa, load<f64>(pa) + g);
+  }
+  for (let j: u32 = 0; j < K; j++) {
+    store<T>(out + (<usize>j << sh), <T>(load<f64>(acc + (<usize>j << 3)) - <f64>load<T>(probs + (<usize>j << sh)) * gs));
+  }
+}
+
+/** acc: K f64 of scratch (shared rows only). */
+export function categoricalLogProbVjpF32(probs: usize, rs: u32, K: u32, pk: usize, kind: u32, pg: usize, out: usize, acc: usize, n: u32): void {
+  vjpRun<f32>(probs, rs, K, pk, kind, pg, out, acc, n);
+}
+export function categoricalLogProbVjpF64(probs: usize, rs: u32, K: u32, pk: usize, kind: u32, pg: usize, out: usize, acc: usize, n: u32): void {
+  vjpRun<f64>(probs, rs, K, pk, kind, pg, out, acc, n);
+}
+
+/** Exact float32 Gumbel + logit, as gumbelF32 then fl32(g + l). */
+// @ts-ignore: decorator
+@inline function exactV32(b: u32, l: f64): f64 {
+  let u = u01f32(b);
+  if (u < TINY32) u = TINY32;
+  const g = <f64><f32>(-log32(-log32(u)));
+  return <f64><f32>(g + l);
+}
+
+/**
+ * scratch: 2 ncat f64. offO: outer i32, offI: inner i32 (logit element offsets).
+ */
+export function categoricalGumbelArgmaxF32(
+  bits: usize, pl: usize, offO: usize, offI: usize, sj: u32, out: usize,
+  outer: u32, ncat: u32, inner: u32, scratch: usize,
+): void {
+  const A = scratch, E = scratch + (<usize>ncat << 3);
+  for (let o: u32 = 0; o < outer; o++) {
+    const lo = load<i32>(offO + (<usize>o << 2));
+    for (let i: u32 = 0; i < inner; i++) {
+      const lb = lo + load<i32>(offI + (<usize>i << 2));
+      let finite = true;
+      let m: u32 = 0, M: f64 = -Infinity, Em: f64 = 0;
+      for (let j: u32 = 0; j < ncat; j++) {
+        const l = load<f64>(pl + (<usize>(lb + <i32>(j * sj)) << 3));
+        if (!isFinite(l)) { finite = false; break; }
+        let u = <f32>u01f32(load<u32>(bits + (<usize>((o * ncat + j) * inner + i) << 2)));
+        if (u < <f32>TINY32) u = <f32>TINY32;
+        const ga = <f64>(-logf32(-logf32(u)));
+        const a = l + ga, e = MARGIN * (1.0 + abs(ga) + abs(l));
+        store<f64>(A + (<usize>j << 3), a);
+        store<f64>(E + (<usize>j << 3), e);
+        if (j == 0 || a > M) { M = a; Em = e; m = j; }
+      }
+      let best: f64 = -Infinity, arg: u32 = 0, first = true;
+      if (finite) {
+        const floor = M - Em;
+        for (let j: u32 = 0; j < ncat; j++) {
+          if (j != m && load<f64>(A + (<usize>j << 3)) + load<f64>(E + (<usize>j << 3)) < floor) continue;
+          const l = load<f64>(pl + (<usize>(lb + <i32>(j * sj)) << 3));
+          const v = exactV32(load<u32>(bits + (<usize>((o * ncat + j) * inner + i) << 2)), l);
+          if (first || v > best) { best = v; arg = j; first = false; }
+        }
+      } else {
+        for (let j: u32 = 0; j < ncat; j++) {
+          const l = load<f64>(pl + (<usize>(lb + <i32>(j * sj)) << 3));
+          const v = exactV32(load<u32>(bits + (<usize>((o * ncat + j) * inner + i) << 2)), l);
+          if (v != v) { arg = j; break; }
+          if (j == 0 || v > best) { best = v; arg = j; }
+        }
+      }
+      store<i32>(out + (<usize>(o * inner + i) << 2), <i32>arg);
+    }
+  }
+}
+
+export function categoricalGumbelArgmaxF64(
+  bits: usize, pl: usize, offO: usize, offI: usize, sj: u32, out: usize,
+  outer: u32, ncat: u32, inner: u32, scratch: usize,
+): void {
+  for (let o: u32 = 0; o < outer; o++) {
+    const lo = load<i32>(offO + (<usize>o << 2));
+    for (let i: u32 = 0; i < inner; i++) {
+      const lb = lo + load<i32>(offI + (<usize>i << 2));
+      let best: f64 = -Infinity, arg: u32 = 0;
+      for (let j: u32 = 0; j < ncat; j++) {
+        const l = load<f64>(pl + (<usize>(lb + <i32>(j * sj)) << 3));
+        let u = u01f64(bits + (<usize>((o * ncat + j) * inner + i) << 3));
+        if (u < TINY64) u = TINY64;
+        const v = -Math.log(-Math.log(u)) + l;
+        if (v != v) { arg = j; break; }
+        if (j == 0 || v > best) { best = v; arg = j; }
+      }
+      store<i32>(out + (<usize>(o * inner + i) << 2), <i32>arg);
+    }
+  }
+}

@@ -5,6 +5,7 @@ import { main as transformed } from './transformed.ts';
 import { main as jointDistributions } from './joint_distributions.ts';
 import { main as bijectors } from './bijectors.ts';
 import { main as zoo } from './zoo.ts';
+import { main as mcmcNormal } from './mcmc_normal.ts';
 
 console.log('=== PRNG walkthrough (DESIGN.md 9.10) ===');
 await prngWalkthrough();
@@ -23,3 +24,6 @@ await bijectors();
 
 console.log('\n=== The learnable-distribution zoo (DESIGN.md 9.9) ===');
 await zoo();
+
+console.log('\n=== NUTS on a 2-D standard normal, one chain and 10 chains (DESIGN.md 9.7) ===');
+await mcmcNormal();

@@ -74,6 +74,17 @@ describe('examples', () => {
     assert.ok(out.includes('after the step, component 0 scale = Array([[[1., 0., 0., 0.],'), out);
   });
 
+  it('mcmc_normal samples a 2-D standard normal with NUTS, one chain and 10 chains', () => {
+    const out = run('examples/mcmc_normal.ts');
+    assert.ok(out.includes('one chain: states [1000,2]'), out);
+    assert.ok(out.includes('10 chains: states [1000,10,2]'), out);
+    const means = [...out.matchAll(/mean Array\(\[([^\]]*)\]/g)].map((m) => m[1].split(',').map(Number));
+    assert.equal(means.length, 2, out);
+    for (const m of means) for (const v of m) assert.ok(Math.abs(v) < 0.2, `posterior mean ${v} near 0:\n${out}`);
+    const rhat = out.match(/R-hat \(rank-normalized\) Array\(\[([^\]]*)\]/)![1].split(',').map(Number);
+    for (const r of rhat) assert.ok(r < 1.01, `R-hat ${r}`);
+  });
+
   it('npm run example refuses unknown names with the list of examples', () => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'examples/run.ts', 'nope'], { encoding: 'utf8' });
     assert.equal(r.status, 2);

@@ -24,15 +24,18 @@
  * tail); for beta A&S 26.5.22 (a, b >= 1) or the two power-law tails (NR §6.14 invbetai),
  * and the small-x form x^a/(a B(a, b)) ≈ I. Iteration stops when a step changes x by at
  * most 1e-15 relative, or when steps stop shrinking below 1e-8 (the noise floor of the
- * forward function), or when the bracket is a few ulp wide.
+ * forward function), or when the bracket is within 2e-15 relative or cannot be split.
+ * Typically 4-6 forward evaluations per element (about 10-20 µs per element, 10-30 times
+ * the forward function, measured on 1e5 random a, b in [0.1, 100]).
  *
- * Accuracy (float64; tests-ts/special-inverse.test.ts against roots refined in 60-digit
+ * Accuracy (float64; tests-ts/special-inverse.test.ts against roots refined in 50-digit
  * mpmath): the result is the root of the kernel's P (or Q, I) to within its noise, so its
  * relative error is the forward function's relative error times the condition number
- * κ = F / (x F'(x)) (1/a for small a in the lower tail): within 1e-12 relative where
- * κ <= ~10 (measured and asserted: see the test file), and about κ · 1e-14 beyond.
- * float32: computed in float64 and rounded once (within 1 ulp of the root of the float64
- * function at the float32 inputs).
+ * κ = t / (z |F'(z)|) (1/a for small a in the lower tail). Over a, b in [1e-3, 1e4] and p
+ * from 1e-300 to 1 - 2^-40 (κ up to 1e3) the measured maximum is 3.2e-14 (gamma) and
+ * 2.2e-13 (beta, at a = 1e-3, κ = 10); asserted 1e-12. Larger κ (e.g. a < 1e-3) degrades
+ * proportionally: conditioning, not the solver. float32: computed in float64 and rounded
+ * once (asserted within 1 ulp of the exact root at the float32 inputs).
  *
  * Special values (SciPy's): NaN in -> NaN; a <= 0, b <= 0 or a, b infinite -> NaN; p
  * outside [0, 1] -> NaN; gammaincinv: p = 0 -> 0, p = 1 -> +inf; gammainccinv: q = 0 -> +inf,
@@ -86,7 +89,6 @@ function newton(pr: Problem, start: Int32Array): void {
   let idx = start;
   const prev = new Float64Array(pr.x.length).fill(Infinity);
   for (let it = 0; it < MAX_ITER && idx.length > 0; it++) {
-    if (process.env.INVCNT && it >= 30 && it < 34) for (const i of idx.slice(0, 3)) console.log('stuck', it, i, pr.x[i], pr.lo[i], pr.hi[i], pr.t[i], pr.s[i]);
     const F = pr.tail(idx, gather(pr.x, idx));
     const keep: number[] = [];
     for (let j = 0; j < idx.length; j++) {
@@ -106,7 +108,8 @@ function newton(pr: Problem, start: Int32Array): void {
       const done = tiny || (inside && adu < 1e-8 && adu > 0.25 * prev[i]);
       const narrow = !split || (pr.hi[i] < Infinity && pr.hi[i] - pr.lo[i] <= 2e-15 * pr.hi[i]);
       prev[i] = inside ? adu : Infinity;
-      pr.x[i] = split ? xn : x;
+      // an unsplittable bracket from 0: the root is below the subnormal range's resolution
+      pr.x[i] = split ? xn : pr.lo[i] === 0 ? 0 : x;
       if (!done && !narrow && xn !== x) keep.push(i);
     }
     idx = Int32Array.from(keep);
@@ -134,8 +137,11 @@ function bestGuess(pr: Problem, idx: Int32Array, cands: Float64Array[]): void {
   }
 }
 
+/** A trial point below hi when no lower bound is known: squares small hi (doubling log x). */
+const fromZero = (hi: number): number => hi * Math.min(1 / 16, hi) || hi * 2 ** -20;
+
 const geoMid = (lo: number, hi: number): number => {
-  if (lo === 0) return hi === Infinity ? 1 : hi * Math.min(1 / 16, hi);
+  if (lo === 0) return hi === Infinity ? 1 : fromZero(hi);
   return hi === Infinity ? lo * Math.max(16, lo) : Math.sqrt(lo) * Math.sqrt(hi);
 };
 
@@ -303,7 +309,7 @@ export function solveBeta(aIn: Float64Array, bIn: Float64Array, pIn: Float64Arra
     logSlope: (i, xv) => A[i] * Math.log(xv) + B[i] * Math.log1p(-xv) - lbeta[i],
     move: (xv, du) => xv / (xv + (1 - xv) * Math.exp(-du)),
     mid: (l, h) => {
-      if (l === 0) return h * Math.min(1 / 16, h);
+      if (l === 0) return fromZero(h);
       const u = (Math.log(l / (1 - l)) + Math.log(h / (1 - h))) / 2;
       return 1 / (1 + Math.exp(-u));
     },

@@ -27,12 +27,16 @@
  * 2^23 inputs, checked exhaustively in tests-ts/distributions-fused-2.test.ts, plus the
  * f32 rounding of v, 2^-24 |v|); only j with a_j + E_j >= a_m - E_m (m the approximate
  * argmax) can hold the maximum, and those get the exact v. Rows with a non-finite logit
- * take the exact path for every j. float64 computes every v exactly. Scalar code in both
- * builds (bit-identical). Provenance: JAX random.categorical / gumbel; TFP categorical.
+ * take the exact path for every j. float64 computes every v exactly. The SIMD build computes
+ * the approximations four categories at a time (../simd/gumbel_approx.ts, the same f32
+ * operations lane for lane); the result is exact on both builds (bit-identical). Provenance: JAX random.categorical / gumbel; TFP categorical.
  */
 import { u01f32, u01f64 } from "../random/uniform";
 import { log32 } from "../special/xla_log";
 import { logf32 } from "../special/logf";
+import { gumbelApproxF32x4 } from "../simd/gumbel_approx";
+
+const GA: usize = memory.data(16, 16); // 4 f32 approximations (SIMD build)
 
 const TINY32: f64 = 1.1754943508222875e-38;
 const TINY64: f64 = 2.2250738585072014e-308;
@@ -156,12 +160,19 @@ export function categoricalGumbelArgmaxF32(
       const lb = lo + load<i32>(offI + (<usize>i << 2));
       let finite = true;
       let m: u32 = 0, M: f64 = -Infinity, Em: f64 = 0;
+      const ncat4 = ASC_FEATURE_SIMD ? ncat & ~3 : 0;
       for (let j: u32 = 0; j < ncat; j++) {
         const l = load<f64>(pl + (<usize>(lb + <i32>(j * sj)) << 3));
         if (!isFinite(l)) { finite = false; break; }
-        let u = <f32>u01f32(load<u32>(bits + (<usize>((o * ncat + j) * inner + i) << 2)));
-        if (u < <f32>TINY32) u = <f32>TINY32;
-        const ga = <f64>(-logf32(-logf32(u)));
+        let ga: f64;
+        if (ASC_FEATURE_SIMD && j < ncat4) {
+          if ((j & 3) == 0) gumbelApproxF32x4(bits, <usize>((o * ncat + j) * inner + i) << 2, <usize>inner << 2, GA);
+          ga = <f64>load<f32>(GA + (<usize>(j & 3) << 2));
+        } else {
+          let u = <f32>u01f32(load<u32>(bits + (<usize>((o * ncat + j) * inner + i) << 2)));
+          if (u < <f32>TINY32) u = <f32>TINY32;
+          ga = <f64>(-logf32(-logf32(u)));
+        }
         const a = l + ga, e = MARGIN * (1.0 + abs(ga) + abs(l));
         store<f64>(A + (<usize>j << 3), a);
         store<f64>(E + (<usize>j << 3), e);

@@ -14,7 +14,10 @@
  * log_prob is log_softmax(logits)[k] (TFP's sparse softmax cross-entropy), with k cast to
  * an integer by truncation as TFP's `tf.cast`; k outside {0, ..., K-1} (and NaN) gives
  * -inf (TFP on JAX would return 0 there: its one-hot of an out-of-range label is all
- * zeros). cdf is cumsum(probs)[clip(k)], 0 for k < 0. Entropy uses TFP's stable form from
+ * zeros); it runs as one fused wasm pass (./fused/categorical.ts) when the logits are one
+ * row [K] or one row per point [...k.shape, K] and k is int32/float32/float64 (a row with
+ * a NaN or +inf logit, or all -inf, gives NaN there). cdf is cumsum(probs)[clip(k)], 0 for
+ * k < 0. Entropy uses TFP's stable form from
  * logits, or -sum p log p (with 0 log 0 = 0) from probs. TFP defines no mean or variance
  * for Categorical, nor does this. Negative probs give NaN unless `validateArgs` (an
  * Error naming probs; probs must also sum to 1 there). Accuracy: a few ulp of log_softmax
@@ -30,6 +33,7 @@ import * as np from '../np/index.js';
 import { broadcastShapes, sizeOf } from '../np/shape.js';
 import { categorical as randomCategorical } from '../random/discrete.js';
 import { registerKL } from './kl.js';
+import { categoricalLogProbFused } from './fused/categorical.js';
 import { Distribution, type DistributionOptions, type ParameterProperties, type ReparameterizationType } from './distribution.js';
 import { and, checkProbVectors, exactlyOne, isinf, multiplyNoNan, noEventSpaceBijector, requireFloat, sampleDType, type SampleDType } from './logits_probs.js';
 
@@ -137,7 +141,9 @@ export class Categorical extends Distribution {
 
   protected _logProb(k: Tensor): Tensor {
     if (this.validateArgs) this.checkValues(k);
-    return categoricalLogProb(this.logitsParameter(), k);
+    const logits = this.logitsParameter();
+    // one pass in the wasm core when the logits are one row [K] or one row per point
+    return categoricalLogProbFused(logits, k) ?? categoricalLogProb(logits, k);
   }
 
   protected _cdf(k: Tensor): Tensor {

@@ -4,6 +4,9 @@
  * `MultivariateNormalLinearOperator` with a `LinearOperatorLowerTriangular` scale), plus the
  * lower-triangular helpers that `MultivariateStudentT` reuses, and the analytic KL pairs.
  *
+ * log_prob runs as one fused wasm pass per point (./fused/mvn_tril.ts) when L is one
+ * shared [k, k] matrix and loc one row or one per point.
+ *
  * Math (event size k, X = loc + L Z with Z ~ N(0, I_k), covariance L Lᵀ):
  *   log p(x) = -0.5 ||z||² - (k/2) log(2π) - Σ_i log|L_ii|,  z = L⁻¹ (x - loc)
  * (one batched triangular solve; only the lower triangle of L is read, as TFP's
@@ -33,6 +36,7 @@ import { registerKL } from './kl.js';
 import { Distribution, type DistributionOptions, type ReparameterizationType } from './distribution.js';
 import { MultivariateNormalDiag } from './mvn_diag.js';
 import { Normal } from './normal.js';
+import { mvnTrilLogProb } from './fused/mvn_tril.js';
 
 const LOG_TWO_PI = Math.log(2 * Math.PI);
 
@@ -75,6 +79,12 @@ export function solveTrilVec(l: Tensor, v: Tensor): Tensor {
  * @example `matvec(np.array([[2, 0], [1, 1]]), np.array([1, 2])) // [2, 3]`
  */
 export function matvec(l: Tensor, v: Tensor): Tensor {
+  if (l.shape.length === 2 && v.shape.length >= 2) {
+    // one shared matrix: a single [m, k] x [k, k] product (v Lᵀ) instead of broadcasting L
+    // to every vector (same products summed in the same order)
+    const k = l.shape[1];
+    return np.reshape(np.matmul(np.reshape(v, [-1, k]), np.transpose(l)), [...v.shape.slice(0, -1), l.shape[0]]);
+  }
   return np.squeeze(np.matmul(l, np.expandDims(v, -1)), -1);
 }
 
@@ -135,6 +145,11 @@ export abstract class MultivariateNormalLinearOperator extends Distribution {
   protected _logProb(x: Tensor): Tensor {
     const xx = this.checkValue(x);
     const loc = this.locOrUndefined(), l = this.scaleTrilOrUndefined();
+    if (l !== undefined) {
+      // one pass per point in the wasm core (shared scale; loc one row or one per point)
+      const fused = mvnTrilLogProb(xx, loc ?? np.zeros([this.eventSize], this._dtype), l);
+      if (fused) return this.toBatch(fused, xx.shape.slice(0, -1));
+    }
     const dev = loc === undefined ? xx : np.subtract(xx, loc);
     const z = l === undefined ? dev : solveTrilVec(l, dev);
     let lp = np.subtract(np.multiply(-0.5, np.sum(np.square(z), { axis: -1 })), 0.5 * this.eventSize * LOG_TWO_PI);

@@ -7,7 +7,7 @@ import { broadcastIndex, checkShape, sizeOf } from '../np/shape.js';
 import { core } from '../runtime/core.js';
 import { keyInfo, splitWords, type KeyInfo } from './key.js';
 import { readArgs } from './args.js';
-import { bits32At, shapeArg } from './engine.js';
+import { bits32At, bits64At, shapeArg } from './engine.js';
 import { drawArray, keyAt } from './scalar.js';
 import { checkParamShapes, checkValues, isFloat, normAxis, optShape, readParam, type Param } from './params.js';
 
@@ -109,27 +109,55 @@ export function categorical(key: KeyLike, ...rest: unknown[]): Tensor {
   const tail = shape.slice(nPrefix);
   // gumbel shape: prefix + batch-part with the category axis inserted at `ax`
   const gshape = [...shape.slice(0, nPrefix), ...tail.slice(0, ax), ncat, ...tail.slice(ax)];
-  const g = drawArray(k, gshape, dtype, 'gumbel');
-  const lidx = broadcastIndex(lp.shape, gshape);
-  const lv = lp.values;
-  const cast = dtype === 'float32' ? Math.fround : (x: number) => x;
-  // argmax over the category axis (position nPrefix + ax of gshape)
+  // argmax over the category axis (position nPrefix + ax of gshape), fused with the Gumbel
+  // draw in one wasm pass (assembly/kernels/categorical.ts: same bits as gumbel + argmax)
   const cax = nPrefix + ax;
   const outer = sizeOf(gshape.slice(0, cax)), inner = sizeOf(gshape.slice(cax + 1));
-  const out = new Int32Array(outer * inner);
-  for (let o2 = 0; o2 < outer; o2++) {
-    for (let i = 0; i < inner; i++) {
-      let best = -Infinity, arg = 0;
-      for (let j = 0; j < ncat; j++) {
-        const e = (o2 * ncat + j) * inner + i;
-        const v = cast(g[e] + cast(lv[lidx[e]]));
-        if (Number.isNaN(v)) { arg = j; break; }
-        if (v > best || j === 0) { best = v; arg = j; }
-      }
-      out[o2 * inner + i] = arg;
-    }
-  }
+  const lstr = broadcastStrides(lp.shape, gshape);
+  const offO = dimOffsets(gshape, lstr, 0, cax), offI = dimOffsets(gshape, lstr, cax + 1, gshape.length);
+  const n = outer * ncat * inner;
+  const c = core();
+  const out = c.ws.scoped(() => {
+    const f32 = dtype === 'float32';
+    const bits = f32 ? bits32At(c, k, n) : bits64At(c, k, n);
+    const nl = lp.values.length;
+    const pl = c.ws.alloc(8 * Math.max(1, nl));
+    const lv = c.ws.f64(pl, nl); // filled before any further allocation
+    for (let i = 0; i < nl; i++) lv[i] = f32 ? Math.fround(lp.values[i]) : lp.values[i];
+    const po = c.ws.alloc(4 * Math.max(1, offO.length)), pi = c.ws.alloc(4 * Math.max(1, offI.length));
+    const pout = c.ws.alloc(4 * Math.max(1, outer * inner));
+    const scratch = c.ws.alloc(16 * ncat);
+    new Int32Array(c.ex.memory.buffer, po, offO.length).set(offO);
+    new Int32Array(c.ex.memory.buffer, pi, offI.length).set(offI);
+    if (n > 0) (f32 ? c.ex.categoricalGumbelArgmaxF32 : c.ex.categoricalGumbelArgmaxF64)(bits, pl, po, pi, lstr[cax], pout, outer, ncat, inner, scratch);
+    return new Int32Array(c.ex.memory.buffer, pout, outer * inner).slice();
+  });
   return new Tensor(out, shape);
+}
+
+/** Element strides of a row-major array of `shape` read as broadcast to `target` (0 on broadcast axes). */
+function broadcastStrides(shape: readonly number[], target: readonly number[]): number[] {
+  const pad = target.length - shape.length;
+  const st = new Array<number>(target.length).fill(0);
+  let s = 1;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    st[pad + d] = shape[d] === 1 ? 0 : s;
+    s *= shape[d];
+  }
+  return st;
+}
+
+/** Offsets sum_d idx_d * strides_d over the row-major multi-indices of axes [from, to) of `shape`. */
+function dimOffsets(shape: readonly number[], strides: readonly number[], from: number, to: number): Int32Array {
+  const out = new Int32Array(sizeOf(shape.slice(from, to)));
+  out[0] = 0;
+  let len = 1;
+  for (let d = from; d < to; d++) { // expand axis d: each existing offset times shape[d]
+    const m = shape[d], st = strides[d];
+    for (let i = len - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) out[i * m + j] = out[i] + j * st;
+    len *= m;
+  }
+  return out;
 }
 
 const TWO31 = 2 ** 31, TWO32 = 2 ** 32;

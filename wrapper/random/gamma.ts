@@ -22,8 +22,10 @@ export interface DirichletOptions { alpha?: ArrayLike; shape?: Shape | number; d
  * `key, subkey = split(key)`; loop { `key, x_key, U_key = split(key, 3)`; repeat
  * { `x_key, sub = split(x_key)`; x = normal(sub); v = 1 + x c } while v <= 0;
  * X = x^2, V = v^3, U = uniform(U_key) } while U >= 1 - 0.0331 X^2 and
- * log U >= X/2 + d (1 - V + log V); boost for alpha < 1 from `subkey`. Vectorized: every
- * round handles all still-active elements with one batched normal/uniform kernel call.
+ * log U >= X/2 + d (1 - V + log V); boost for alpha < 1 from `subkey`. The rejection loop
+ * runs in one wasm call over all elements (assembly/kernels/gamma_sample.ts; float32 bits
+ * as the former TypeScript loop; float64 takes the log in the acceptance test from musl
+ * instead of V8, both < 1 ulp); the boost and the final products stay here.
  */
 export function gammaCore(k: KeyInfo, alpha: Nums, dtype: FloatDType, logSpace: boolean): Float64Array {
   const N = alpha.length;
@@ -33,72 +35,27 @@ export function gammaCore(k: KeyInfo, alpha: Nums, dtype: FloatDType, logSpace: 
   const f32 = dtype === 'float32';
   const c = core();
   const log = f32 ? c.ex.log32 : Math.log;
-  const third = cast(1 / 3), squeeze = cast(0.0331);
+  const third = cast(1 / 3);
   return c.ws.scoped(() => {
     const ops = new KeyOps(c, k.layout);
     const keys = splitWords(k, N);
-    const cur = new Uint32Array(2 * N), sub = new Uint32Array(2 * N);
-    const xkey = new Uint32Array(2 * N), ukey = new Uint32Array(2 * N);
-    const tmp = new Uint32Array(6);
-    const d = new Float64Array(N), cc = new Float64Array(N), V = new Float64Array(N);
-    const x = new Float64Array(N), v = new Float64Array(N);
+    const d = new Float64Array(N), cc = new Float64Array(N);
     for (let i = 0; i < N; i++) {
-      ops.split(keys[2 * i], keys[2 * i + 1], 2, tmp, 0);
-      cur[2 * i] = tmp[0]; cur[2 * i + 1] = tmp[1];
-      sub[2 * i] = tmp[2]; sub[2 * i + 1] = tmp[3];
       const a = alpha[i] >= 1 ? alpha[i] : cast(alpha[i] + 1);
       d[i] = cast(a - third);
       cc[i] = cast(third / cast(Math.sqrt(d[i])));
     }
-    const active = new Int32Array(N), pend = new Int32Array(N);
-    for (let i = 0; i < N; i++) active[i] = i;
-    let nA = N;
-    const drawKeys = new Uint32Array(2 * N);
-    while (nA > 0) {
-      for (let j = 0; j < nA; j++) {
-        const i = active[j];
-        ops.split(cur[2 * i], cur[2 * i + 1], 3, tmp, 0);
-        cur[2 * i] = tmp[0]; cur[2 * i + 1] = tmp[1];
-        xkey[2 * i] = tmp[2]; xkey[2 * i + 1] = tmp[3];
-        ukey[2 * i] = tmp[4]; ukey[2 * i + 1] = tmp[5];
-        pend[j] = i;
-      }
-      let nP = nA;
-      while (nP > 0) {
-        for (let j = 0; j < nP; j++) {
-          const i = pend[j];
-          ops.split(xkey[2 * i], xkey[2 * i + 1], 2, tmp, 0);
-          xkey[2 * i] = tmp[0]; xkey[2 * i + 1] = tmp[1];
-          drawKeys[2 * j] = tmp[2]; drawKeys[2 * j + 1] = tmp[3];
-        }
-        const z = ops.draw('normal', dtype, drawKeys, nP);
-        let nP2 = 0;
-        for (let j = 0; j < nP; j++) {
-          const i = pend[j];
-          x[i] = z[j];
-          v[i] = cast(1 + cast(z[j] * cc[i]));
-          if (v[i] <= 0) pend[nP2++] = i;
-        }
-        nP = nP2;
-      }
-      for (let j = 0; j < nA; j++) {
-        const i = active[j];
-        drawKeys[2 * j] = ukey[2 * i]; drawKeys[2 * j + 1] = ukey[2 * i + 1];
-      }
-      const U = ops.draw('uniform', dtype, drawKeys, nA);
-      let nA2 = 0;
-      for (let j = 0; j < nA; j++) {
-        const i = active[j];
-        const X = cast(x[i] * x[i]);
-        const Vi = cast(cast(v[i] * v[i]) * v[i]);
-        const u = U[j];
-        const again = u >= cast(1 - cast(squeeze * cast(X * X))) &&
-          log(u) >= cast(cast(X * 0.5) + cast(d[i] * cast(cast(1 - Vi) + log(Vi))));
-        if (again) active[nA2++] = i;
-        else V[i] = Vi;
-      }
-      nA = nA2;
-    }
+    // the rejection loop, element by element in the core (assembly/kernels/gamma_sample.ts:
+    // the same splits, draws and f32 roundings as JAX's _gamma_one)
+    const pk = c.ws.alloc(8 * N), pd = c.ws.alloc(8 * N), pc = c.ws.alloc(8 * N);
+    const pv = c.ws.alloc(8 * N), ps = c.ws.alloc(8 * N);
+    c.ws.u32(pk, 2 * N).set(keys);
+    c.ws.f64(pd, N).set(d);
+    c.ws.f64(pc, N).set(cc);
+    (f32 ? c.ex.gammaMarsagliaF32 : c.ex.gammaMarsagliaF64)(pk, pd, pc, pv, ps, N, k.layout === 'classic' ? 1 : 0);
+    const V = c.ws.f64(pv, N).slice();
+    const sub = c.ws.u32(ps, 2 * N).slice();
+    const drawKeys = new Uint32Array(2 * N), pend = new Int32Array(N);
     // the boost draw (only alpha < 1 uses it)
     let nb = 0;
     for (let i = 0; i < N; i++) {

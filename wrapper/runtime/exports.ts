@@ -70,10 +70,10 @@ export interface CoreExports {
   leapfrogAccumulateF32(dst: number, src: number, n: number): void;
   leapfrogAccumulateF64(dst: number, src: number, n: number): void;
   // categorical / MVN-TriL log-prob and gamma rejection-loop kernels (assembly/kernels/{categorical,mvn_tril,gamma_sample}.ts)
-  categoricalLogProbF32(logits: number, rowStride: number, k: number, classes: number, kind: number, out: number, probs: number, n: number): void;
-  categoricalLogProbF64(logits: number, rowStride: number, k: number, classes: number, kind: number, out: number, probs: number, n: number): void;
-  categoricalLogProbVjpF32(probs: number, rowStride: number, k: number, classes: number, kind: number, g: number, out: number, acc: number, n: number): void;
-  categoricalLogProbVjpF64(probs: number, rowStride: number, k: number, classes: number, kind: number, g: number, out: number, acc: number, n: number): void;
+  categoricalLogProbF32(logits: number, rowStride: number, classes: number, k: number, kind: number, out: number, probs: number, n: number): void;
+  categoricalLogProbF64(logits: number, rowStride: number, classes: number, k: number, kind: number, out: number, probs: number, n: number): void;
+  categoricalLogProbVjpF32(probs: number, rowStride: number, classes: number, k: number, kind: number, g: number, out: number, acc: number, n: number): void;
+  categoricalLogProbVjpF64(probs: number, rowStride: number, classes: number, k: number, kind: number, g: number, out: number, acc: number, n: number): void;
   categoricalGumbelArgmaxF32(bits: number, logits: number, offO: number, offI: number, sj: number, out: number, outer: number, ncat: number, inner: number, scratch: number): void;
   categoricalGumbelArgmaxF64(bits: number, logits: number, offO: number, offI: number, sj: number, out: number, outer: number, ncat: number, inner: number, scratch: number): void;
   mvnTrilLogProbF32(x: number, loc: number, locStride: number, l: number, out: number, w: number, z: number, n: number, d: number, scratch: number): void;

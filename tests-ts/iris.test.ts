@@ -24,6 +24,7 @@ const golden = fixture('golden/iris-stan.json') as {
 };
 
 const data = loadIris();
+before(async () => { await init(); });
 
 function irisModel() {
   const x = new Tensor(data.features, [data.n, 4]);
@@ -95,7 +96,7 @@ describe('Iris data and example helpers', () => {
     const wm = new Float32Array(12), bm = new Float32Array(3);
     for (let j = 0; j < 12; j++) wm[j] = golden.posterior[`w[${Math.floor(j / 3) + 1},${(j % 3) + 1}]`].mean;
     for (let k = 0; k < 3; k++) bm[k] = golden.posterior[`b[${k + 1}]`].mean;
-    const pred = np.argmax(np.add(np.matmul(new Tensor(data.features, [150, 4]), new Tensor(wm, [4, 3])), new Tensor(bm, [3])), -1).data();
+    const pred = np.argmax(np.add(np.matmul(new Tensor(data.features, [150, 4]), new Tensor(wm, [4, 3])), new Tensor(bm, [3])), { axis: -1 }).data();
     const want = data.labels.filter((l, i) => l === pred[i]).length / 150;
     assert.ok(want > 0.9);
     assert.deepEqual(accuracies(data, wm, bm), { average: want, bma: want });
@@ -139,7 +140,6 @@ describe('Iris logistic regression with windowedAdaptiveNuts (2 chains x (200 + 
   const nChains = 2, nDraws = 200;
   let w: Tensor, b: Tensor, lp: Tensor, stepSize: number;
   before(async () => {
-    await init();
     const r = await mcmc.windowedAdaptiveNuts({
       jointDist: irisModel(), pins: { var2: new Tensor(data.labels, [data.n]) },
       nChains, numAdaptationSteps: 200, nDraws, initStepSize: 1e-3, seed: random.key(0),

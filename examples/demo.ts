@@ -1,4 +1,6 @@
-// `npm run demo`: runs the reference programs that exist so far, in order.
+// `npm run demo`: the headline program (Bayesian logistic regression on Iris with NUTS,
+// DESIGN.md 9.1) first, then a short tour of the other reference programs.
+import { main as iris } from './iris.ts';
 import { main as prngWalkthrough } from './prng-walkthrough.ts';
 import { main as basics } from './basics.ts';
 import { main as transformed } from './transformed.ts';
@@ -7,7 +9,10 @@ import { main as bijectors } from './bijectors.ts';
 import { main as zoo } from './zoo.ts';
 import { main as mcmcNormal } from './mcmc_normal.ts';
 
-console.log('=== PRNG walkthrough (DESIGN.md 9.10) ===');
+console.log('=== Bayesian logistic regression on Iris with NUTS (DESIGN.md 9.1) ===');
+await iris();
+
+console.log('\n=== PRNG walkthrough (DESIGN.md 9.10) ===');
 await prngWalkthrough();
 
 console.log('\n=== Distribution basics (DESIGN.md 9.2) ===');

@@ -12,7 +12,7 @@ export { reduceF32, reduceF64, cumsumF32, cumsumF64, cumLogSumExpF32, cumLogSumE
 export { matmulF32, matmulF64 } from "./linalg/matmul";
 export { choleskyF32, choleskyF64 } from "./linalg/cholesky";
 export { triangularSolveF32, triangularSolveF64 } from "./linalg/triangular_solve";
-export { logSoftmaxF32, logSoftmaxF64 } from "./kernels/softmax";
+export { logSoftmaxF32, logSoftmaxF64, logSoftmaxVjpF32, logSoftmaxVjpF64 } from "./kernels/softmax";
 export { specialUnaryF32, specialUnaryF64, specialBinaryF32, specialBinaryF64, specialTernaryF32, specialTernaryF64 } from "./kernels/special";
 export { normalLogProbF32, normalLogProbF64 } from "./kernels/normal";
 export { gammaLogProbF32, gammaLogProbF64 } from "./kernels/gamma";

@@ -32,6 +32,8 @@ export interface CoreExports {
   reduceF64(op: number, a: number, out: number, outer: number, n: number, inner: number): void;
   logSoftmaxF32(a: number, out: number, outer: number, n: number, inner: number): void;
   logSoftmaxF64(a: number, out: number, outer: number, n: number, inner: number): void;
+  logSoftmaxVjpF32(g: number, y: number, out: number, scratch: number, outer: number, n: number, inner: number): void;
+  logSoftmaxVjpF64(g: number, y: number, out: number, scratch: number, outer: number, n: number, inner: number): void;
   fma32Batch(a: number, b: number, c: number, out: number, n: number): void;
   log32(x: number): number;
   log1p32(x: number): number;

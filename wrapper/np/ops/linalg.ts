@@ -16,6 +16,8 @@ import { solvePrim, logAbsDetPrim, detSign } from '../prims/lu.js';
 
 function floats(what: string, ...xs: ArrayLike[]): Tensor[] {
   const ts = xs.map((x, i) => asTensor(x, undefined, `x${i + 1}`));
+  // the common case: already one float dtype, nothing to promote (and no weak scalars)
+  if (ts.every((t) => t.dtype === ts[0].dtype && !t._weak) && isFloat(ts[0].dtype)) return ts;
   let dt = ts.reduce((d, t) => promoteTypes(new Tensor(new (d === 'float64' ? Float64Array : Float32Array)(1), []), t), ts[0].dtype as any);
   if (!isFloat(dt)) dt = defaultFloat();
   return ts.map((t) => astype(t, dt));
@@ -37,9 +39,11 @@ export function matmul(x1: ArrayLike, x2: ArrayLike): Tensor {
   if (ka !== kb) {
     throw new RangeError(`matmul: shapes [${asTensor(x1).shape.join(', ')}] and [${asTensor(x2).shape.join(', ')}] do not align: ${ka} (dim -1) != ${kb} (dim -2)`);
   }
-  const batch = broadcastShapes(a.shape.slice(0, -2), b.shape.slice(0, -2), 'matmul: batch dimensions');
-  a = broadcastTo(a, [...batch, ...a.shape.slice(-2)]);
-  b = broadcastTo(b, [...batch, ...b.shape.slice(-2)]);
+  if (a.shape.length !== 2 || b.shape.length !== 2) { // plain matrices need no batch broadcasting
+    const batch = broadcastShapes(a.shape.slice(0, -2), b.shape.slice(0, -2), 'matmul: batch dimensions');
+    a = broadcastTo(a, [...batch, ...a.shape.slice(-2)]);
+    b = broadcastTo(b, [...batch, ...b.shape.slice(-2)]);
+  }
   let r = bindMatmul(a, b);
   if (aVec) r = squeeze(r, -2);
   if (bVec) r = squeeze(r, -1);

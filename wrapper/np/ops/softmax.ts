@@ -2,7 +2,7 @@
 import type { ArrayLike } from '../../types/dtype.js';
 import { Tensor } from '../tensor.js';
 import { asTensor, isFloat } from '../asarray.js';
-import { normalizeAxes, sizeOf } from '../shape.js';
+import { normalizeAxes } from '../shape.js';
 import { bind, definePrimitive, type Primitive } from '../primitive.js';
 import { withCore, stage, reserve, collect } from '../kernel_io.js';
 import { defaultFloat } from '../../config.js';
@@ -56,17 +56,57 @@ export function logSoftmax(x: ArrayLike, options: SoftmaxOptions = {}): Tensor {
   return ops.subtract(s, ops.log(sum(ops.exp(s), { axis: axes, keepdims: true })));
 }
 
+/** [outer, n, inner] of a shape split at `axis`. */
+function split(shape: readonly number[], axis: number): [number, number, number] {
+  let outer = 1, inner = 1;
+  for (let i = 0; i < axis; i++) outer *= shape[i];
+  for (let i = axis + 1; i < shape.length; i++) inner *= shape[i];
+  return [outer, shape[axis], inner];
+}
+
+/**
+ * The VJP of log_softmax as one primitive: xbar = g - exp(y) * sum(g) over `axis`, one
+ * kernel call (assembly/kernels/softmax.ts) with the bits of that composition of ops.
+ * Its own VJP (for higher derivatives), with e = exp(y): gbar = c - sum(c e),
+ * ybar = -c e sum(g).
+ */
+const logSoftmaxVjpPrim: Primitive<number> = definePrimitive<number>({
+  name: 'log_softmax_vjp',
+  abstractEval([g, y]) {
+    if (g.dtype !== y.dtype || g.shape.length !== y.shape.length || g.shape.some((d, i) => d !== y.shape[i])) {
+      throw new Error(`internal: log_softmax_vjp needs equal shapes and dtypes; got ${g.dtype}[${g.shape}] and ${y.dtype}[${y.shape}]`);
+    }
+    return { shape: y.shape, dtype: y.dtype };
+  },
+  impl([g, y], axis, out) {
+    const [outer, n, inner] = split(y.shape, axis);
+    return withCore((c) => {
+      const pg = stage(c, g), py = stage(c, y), po = reserve(c, out.dtype, out.shape);
+      const ps = reserve(c, out.dtype, [outer * inner]);
+      (out.dtype === 'float32' ? c.ex.logSoftmaxVjpF32 : c.ex.logSoftmaxVjpF64)(pg, py, po, ps, outer, n, inner);
+      return collect(c, out.dtype, out.shape, po);
+    });
+  },
+  vjp(c, [g, y], _out, axis, needs) {
+    const ce = ops.multiply(c, ops.exp(y));
+    return [
+      needs[0] ? ops.subtract(c, sum(ce, { axis, keepdims: true })) : null,
+      needs[1] ? ops.negative(ops.multiply(ce, sum(g, { axis, keepdims: true }))) : null,
+    ];
+  },
+});
+
 /** log_softmax along one axis as a single primitive: y = x - logsumexp(x); xbar = g - e^y sum(g). */
 const logSoftmaxPrim: Primitive<number> = definePrimitive<number>({
   name: 'log_softmax',
   abstractEval: ([x]) => ({ shape: x.shape, dtype: x.dtype }),
   impl([x], axis, out) {
-    const outer = sizeOf(x.shape.slice(0, axis)), n = x.shape[axis], inner = sizeOf(x.shape.slice(axis + 1));
+    const [outer, n, inner] = split(x.shape, axis);
     return withCore((c) => {
       const pa = stage(c, x), po = reserve(c, out.dtype, out.shape);
       (out.dtype === 'float32' ? c.ex.logSoftmaxF32 : c.ex.logSoftmaxF64)(pa, po, outer, n, inner);
       return collect(c, out.dtype, out.shape, po);
     });
   },
-  vjp: (g, _in, y, axis) => [ops.subtract(g, ops.multiply(ops.exp(y), sum(g, { axis, keepdims: true })))],
+  vjp: (g, _in, y, axis) => [bind(logSoftmaxVjpPrim, [g, y], axis)],
 });

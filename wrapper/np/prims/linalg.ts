@@ -5,7 +5,9 @@
  */
 import { Tensor } from '../tensor.js';
 import { bind, definePrimitive, type Aval, type Primitive } from '../primitive.js';
-import { withCore, stage, reserve, collect } from '../kernel_io.js';
+import { withCore, stage, reserve, collect, view } from '../kernel_io.js';
+import { itemSize } from '../dtypes.js';
+import type { Core } from '../../runtime/core.js';
 import { sizeOf } from '../shape.js';
 import { isFloat } from '../asarray.js';
 import * as ops from '../ops/elementwise.js';
@@ -25,33 +27,67 @@ export function mT(x: Tensor): Tensor {
   return shp.transpose(x, perm);
 }
 
-export const matmulPrim: Primitive = definePrimitive({
+/**
+ * Transpose flags of matmul: the product is op(a) op(b) with op(x) = x^T (last two axes
+ * swapped) where the flag is set. The transposed operand is staged into the workspace
+ * already transposed (the same values the kernel would read from a transposed copy, so
+ * the same bits), which spares the VJP its transpose primitives. Undefined: no flags.
+ */
+export interface MatmulParams { readonly ta: boolean; readonly tb: boolean }
+
+/** Copies a batch of [r, c] matrices into workspace memory as [c, r] (returns the pointer). */
+function stageT(c: Core, t: Tensor): number {
+  const p = c.ws.alloc(Math.max(1, t.size) * itemSize(t.dtype));
+  const nd = t.shape.length, r = t.shape[nd - 2], cols = t.shape[nd - 1], mat = r * cols;
+  const dst = view(c, t.dtype, p, Math.max(1, t.size)), src = t._data;
+  for (let b = 0; b < t.size; b += mat) {
+    for (let i = 0; i < r; i++) {
+      const si = b + i * cols;
+      for (let j = 0; j < cols; j++) dst[b + j * r + i] = src[si + j];
+    }
+  }
+  return p;
+}
+
+export const matmulPrim: Primitive<MatmulParams | undefined> = definePrimitive<MatmulParams | undefined>({
   name: 'matmul',
-  abstractEval([a, b]: readonly Aval[]) {
+  abstractEval([a, b]: readonly Aval[], p) {
     floatMatrix('matmul', a); floatMatrix('matmul', b);
-    const m = a.shape[a.shape.length - 2], k = a.shape[a.shape.length - 1];
-    const k2 = b.shape[b.shape.length - 2], n = b.shape[b.shape.length - 1];
+    const na = a.shape.length, nb = b.shape.length;
+    const ta = p?.ta ?? false, tb = p?.tb ?? false;
+    const m = a.shape[ta ? na - 1 : na - 2], k = a.shape[ta ? na - 2 : na - 1];
+    const k2 = b.shape[tb ? nb - 1 : nb - 2], n = b.shape[tb ? nb - 2 : nb - 1];
     const batch = a.shape.slice(0, -2);
-    if (k !== k2 || a.dtype !== b.dtype || batch.length !== b.shape.length - 2 || batch.some((d, i) => d !== b.shape[i])) {
+    if (k !== k2 || a.dtype !== b.dtype || batch.length !== nb - 2 || batch.some((d, i) => d !== b.shape[i])) {
       throw new RangeError(`matmul: shapes [${a.shape.join(', ')}] and [${b.shape.join(', ')}] do not align (inner dimensions ${k} and ${k2})`);
     }
     return { shape: [...batch, m, n], dtype: a.dtype };
   },
-  impl([a, b], _p, out) {
-    const nd = a.shape.length;
-    const m = a.shape[nd - 2], k = a.shape[nd - 1], n = b.shape[nd - 1];
-    const batch = sizeOf(a.shape.slice(0, -2));
+  impl([a, b], p, out) {
+    const nd = out.shape.length;
+    const m = out.shape[nd - 2], n = out.shape[nd - 1], k = p?.ta ? a.shape[nd - 2] : a.shape[nd - 1];
+    const batch = sizeOf(out.shape.slice(0, -2));
     return withCore((c) => {
-      const pa = stage(c, a), pb = stage(c, b), po = reserve(c, out.dtype, out.shape);
+      const pa = p?.ta ? stageT(c, a) : stage(c, a), pb = p?.tb ? stageT(c, b) : stage(c, b);
+      const po = reserve(c, out.dtype, out.shape);
       (out.dtype === 'float32' ? c.ex.matmulF32 : c.ex.matmulF64)(pa, pb, po, batch, m, k, n, m * k, k * n);
       return collect(c, out.dtype, out.shape, po);
     });
   },
-  vjp: (g, [a, b], _o, _p, n) => [n[0] ? bindMatmul(g, mT(b)) : null, n[1] ? bindMatmul(mT(a), g) : null],
+  // C = op(A) op(B): op(A)bar = g op(B)^T and op(B)bar = op(A)^T g, transposed back where
+  // the operand was read transposed, all as flagged products (no transpose primitives).
+  vjp(g, [a, b], _o, p, n) {
+    const ta = p?.ta ?? false, tb = p?.tb ?? false;
+    return [
+      n[0] ? (ta ? bindMatmul(b, g, { ta: tb, tb: true }) : bindMatmul(g, b, { ta: false, tb: !tb })) : null,
+      n[1] ? (tb ? bindMatmul(g, a, { ta: true, tb: ta }) : bindMatmul(a, g, { ta: !ta, tb: false })) : null,
+    ];
+  },
 });
 
-export function bindMatmul(a: Tensor, b: Tensor): Tensor {
-  return bind(matmulPrim, [a, b], undefined);
+/** op(a) op(b) as one matmul primitive (see {@link MatmulParams}; batch dims already equal). */
+export function bindMatmul(a: Tensor, b: Tensor, flags?: MatmulParams): Tensor {
+  return bind(matmulPrim, [a, b], flags && (flags.ta || flags.tb) ? flags : undefined);
 }
 
 export const choleskyPrim: Primitive = definePrimitive({

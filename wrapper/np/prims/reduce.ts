@@ -10,7 +10,7 @@ import { Tensor } from '../tensor.js';
 import { allocFor } from '../dtypes.js';
 import { sizeOf } from '../shape.js';
 import { bind, definePrimitive, type Aval } from '../primitive.js';
-import { transposePrim } from './structural.js';
+import { broadcastPrim, transposePrim } from './structural.js';
 import { isFloat } from '../asarray.js';
 import { withCore, stage, reserve, collect } from '../kernel_io.js';
 import * as ops from '../ops/elementwise.js';
@@ -95,6 +95,8 @@ function reducePrim(kind: ReduceKind) {
     impl: ([x], { axes }, out) => reduceImpl(kind, x, axes, out),
     vjp: kind === 'argmax' || kind === 'argmin' ? undefined : (g, [x], out, { axes }) => {
       if (!isFloat(x.dtype)) return [null];
+      // leading reduced axes: g already broadcasts against x (one primitive, no reshape)
+      if (kind === 'sum' && axes.every((a, i) => a === i)) return [bind(broadcastPrim, [g], x.shape)];
       const kept = keepDims(g, x.shape, axes);
       if (kind === 'sum') return [shp.broadcastTo(kept, x.shape)];
       if (kind === 'logsumexp') { // d/dx logsumexp = softmax(x) = exp(x - out)

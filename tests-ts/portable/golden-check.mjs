@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './harness.mjs';
 import { CALLS } from './golden-sample.mjs';
+import { checkModel } from './model-check.mjs';
 
 export const golden = JSON.parse(readFileSync(join(ROOT, 'tests-ts/fixtures/golden/prng.json'), 'utf8'));
 
@@ -31,4 +32,5 @@ export function checkCollected(t, out, { where, defaultBackend = 'wasm-simd' }) 
     }
   }
   t.equal(out.parityFirstDifference, -1, `${where}: SIMD and scalar give identical bits for normal(key, [${out.parityN}])`);
+  checkModel(t, out.model, where);
 }

@@ -34,6 +34,31 @@ function sample({ random, config }, partitionable) {
 }
 
 /**
+ * The model layer in this runtime: distributions, bijectors, autodiff, a joint
+ * distribution and a short NUTS chain (values checked in golden-check.mjs).
+ */
+export function modelSample({ np, random, tfd, tfb, grad, mcmc }) {
+  const normal = new tfd.Normal({ loc: 0, scale: 1 });
+  const model = new tfd.JointDistributionSequential([
+    new tfd.Normal({ loc: 0, scale: 1 }),
+    (mu) => new tfd.Normal({ loc: mu, scale: 1 }),
+  ]);
+  const target = (x) => new tfd.MultivariateNormalDiag({ loc: [1, -1], scaleDiag: [1, 1] }).logProb(x);
+  const kernel = new mcmc.NoUTurnSampler({ targetLogProbFn: target, stepSize: 0.5 });
+  const { allStates } = mcmc.sampleChain({ numResults: 300, currentState: np.zeros([4, 2]), kernel, seed: random.key(0) });
+  return {
+    normalLogProb0: normal.logProb(0).item(),
+    normalSamplePRNGKey0: f32bits(normal.sample({ seed: random.PRNGKey(0) }).item()),
+    shiftScaleForward: new tfb.Shift(1)(new tfb.Scale(3)).forward(np.ones(3)).toArray(),
+    chainExpSoftplus: new tfb.Chain([new tfb.Exp(), new tfb.Softplus()]).forward(-1).item(),
+    gammaCdf: new tfd.Gamma({ concentration: 2, rate: 1 }).cdf(1.5).item(),
+    gradSumExp: grad((x) => np.sum(np.exp(x)))(np.array([0, 1])).toArray(),
+    jointLogProb: model.logProb([0.5, 1]).item(),
+    nutsMean: np.mean(np.reshape(allStates, [-1, 2]), { axis: 0 }).toArray(),
+  };
+}
+
+/**
  * `await lib.init()` (no arguments: the entry must find its own wasm), then both layouts
  * on the default build, then on the scalar build, then SIMD/scalar parity of one draw.
  */
@@ -52,5 +77,6 @@ export async function collect(lib, { parityN = 100003 } = {}) {
   out.parityN = parityN;
   out.parityFirstDifference = -1;
   for (let i = 0; i < parityN; i++) if (a[i] !== b[i]) { out.parityFirstDifference = i; break; }
+  out.model = modelSample(lib);
   return out;
 }

@@ -14,7 +14,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import golden from '../fixtures/golden/prng.json' with { type: 'json' };
-import { init, backend, random, config, Tensor } from '../../dist/index.js';
+import * as probasm from '../../dist/index.js';
+import { modelSample } from './golden-sample.mjs';
+import { checkModel } from './model-check.mjs';
+const { init, backend, random, config, Tensor } = probasm;
 
 const BUILDS = [
   { simd: true, name: 'wasm-simd', wasm: 'probasm.simd.wasm' },
@@ -181,3 +184,12 @@ for (const layout of LAYOUTS) {
     assert.notEqual(simd[0], simd[1]);
   });
 }
+
+test('the model layer works in this runtime: distributions, bijectors, grad, joint distributions, NUTS', async () => {
+  await init({ simd: true });
+  const t = {
+    ok: (v, name) => { assert.ok(v, name); return v; },
+    equal: (a, b, name) => assert.deepEqual(a, b, name),
+  };
+  checkModel(t, modelSample(probasm), 'portable');
+});

@@ -15,7 +15,8 @@
  * an integer by truncation as TFP's `tf.cast`; k outside {0, ..., K-1} (and NaN) gives
  * -inf (TFP on JAX would return 0 there: its one-hot of an out-of-range label is all
  * zeros); it runs as one fused wasm pass (./fused/categorical.ts) when the logits are one
- * row [K] or one row per point [...k.shape, K] and k is int32/float32/float64 (a row with
+ * row [K] or k broadcasts against the logits' batch shape (e.g. labels [N] against logits
+ * [chains, N, K]) and k is int32/float32/float64 (a row with
  * a NaN or +inf logit, or all -inf, gives NaN there). cdf is cumsum(probs)[clip(k)], 0 for
  * k < 0. Entropy uses TFP's stable form from
  * logits, or -sum p log p (with 0 log 0 = 0) from probs. TFP defines no mean or variance
@@ -87,6 +88,12 @@ export function categoricalEntropy(logits: Tensor | undefined, probs: Tensor | u
   return np.subtract(lse, np.divide(np.sum(multiplyNoNan(masked, ex), { axis: -1 }), sumEx));
 }
 
+// One object for every instance (read on each batchShape; Categoricals are rebuilt per target call in MCMC models).
+const PARAMETER_PROPERTIES: Readonly<Record<string, ParameterProperties>> = Object.freeze({
+  logits: { eventNdims: 1 },
+  probs: { eventNdims: 1, defaultConstrainingBijector: () => new SoftmaxCentered(), isPreferred: false },
+});
+
 /**
  * Categorical({ logits } | { probs }) over {0, ..., K-1}; batch shape = parameter shape without the last axis.
  * @example
@@ -127,9 +134,7 @@ export class Categorical extends Distribution {
     return this.hasParam('probs') ? this.param('probs') : np.softmax(this.param('logits'), { axis: -1 });
   }
 
-  get parameterProperties(): Readonly<Record<string, ParameterProperties>> {
-    return { logits: { eventNdims: 1 }, probs: { eventNdims: 1, defaultConstrainingBijector: () => new SoftmaxCentered(), isPreferred: false } };
-  }
+  get parameterProperties(): Readonly<Record<string, ParameterProperties>> { return PARAMETER_PROPERTIES; }
   get parameters(): Readonly<Record<string, unknown>> { return { ...super.parameters, dtype: this._sampleDtype }; }
   get dtype(): DType { return this._sampleDtype; }
   get reparameterizationType(): ReparameterizationType { return 'NOT_REPARAMETERIZED'; }
@@ -142,7 +147,7 @@ export class Categorical extends Distribution {
   protected _logProb(k: Tensor): Tensor {
     if (this.validateArgs) this.checkValues(k);
     const logits = this.logitsParameter();
-    // one pass in the wasm core when the logits are one row [K] or one row per point
+    // one pass in the wasm core when the logits are one row [K] or k broadcasts against their batch
     return categoricalLogProbFused(logits, k) ?? categoricalLogProb(logits, k);
   }
 

@@ -116,6 +116,17 @@ export class JointDistributionPinned {
     return jd._sumParts(jd._logProbPartsFlat(this._fullValues(values, 'unnormalizedLogProb')));
   }
 
+  /**
+   * @internal The unnormalized log-density at the free parts given flat, in `unpinnedNames`
+   * order, as tensors (no structure checks): the MCMC target's hot path.
+   */
+  _unnormalizedLogProbFlat(free: readonly Tensor[]): Tensor {
+    const full: (Tensor | undefined)[] = [...this._pins];
+    for (let j = 0; j < this.free.length; j++) full[this.free[j]] = free[j];
+    const jd = this.distribution;
+    return jd._sumParts(jd._logProbPartsFlat(full));
+  }
+
   /** Per-part log-densities (pinned parts included), in the joint distribution's structure. */
   unnormalizedLogProbParts(...values: unknown[]): JointStructure<Tensor> {
     const jd = this.distribution;

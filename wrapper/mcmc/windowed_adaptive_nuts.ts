@@ -136,13 +136,13 @@ function makePosterior(jd: JointDistribution, pins: Record<string, unknown> | un
   const shapesStruct = (pinned ? pinned.eventShape : jd.eventShape) as number[][] | Record<string, number[]>;
   const named = !Array.isArray(shapesStruct);
   const dtypeStruct = (pinned ? pinned.dtype : jd.dtype) as string[] | Record<string, string>;
-  const toStruct = (x: Tensor[]): unknown => (named ? Object.fromEntries(names.map((n, i) => [n, x[i]])) : x);
   return {
     names, named,
     dtypes: named ? names.map((n) => (dtypeStruct as Record<string, string>)[n]) : (dtypeStruct as string[]),
     eventShapes: named ? names.map((n) => (shapesStruct as Record<string, number[]>)[n]) : (shapesStruct as number[][]),
     bijector: pinned ? pinned.experimentalDefaultEventSpaceBijector() : jd.experimentalDefaultEventSpaceBijector(),
-    logProb: (x) => (pinned ? pinned.unnormalizedLogProb(toStruct(x)) : jd.logProb(toStruct(x))),
+    // flat in part order, past the structure checks of logProb / unnormalizedLogProb (hot path)
+    logProb: (x) => (pinned ? pinned._unnormalizedLogProbFlat(x) : jd._sumParts(jd._logProbPartsFlat(x))),
   };
 }
 

@@ -2,7 +2,9 @@
  * Fused Categorical log-probability: `lp = logits[t] - logsumexp(logits)` with t = trunc(k)
  * (TFP's cast), -inf for t outside {0, ..., K-1} or NaN, in one wasm pass (kernel
  * assembly/kernels/categorical.ts: formulas, NaN behaviour, error budget). The logits are
- * one shared row [K] or one row per point [...k.shape, K]; k is int32, float32 or float64.
+ * one shared row [K] or one row per point [...batch, K]; k is int32, float32 or float64 and
+ * broadcasts against the batch (labels [N] against logits [chains, N, K] are repeated per
+ * chain with a plain copy, cached per labels tensor: the labels are not differentiable).
  *
  * Gradient (w.r.t. logits only; k is not differentiable): when the logits are followed by
  * a live trace, the forward pass also writes softmax per row (d lp / d logits = onehot(t) -
@@ -14,6 +16,7 @@ import type { DType } from '../../types/dtype.js';
 import { Tensor } from '../../np/tensor.js';
 import { bind, definePrimitive, sameShape, type Primitive } from '../../np/primitive.js';
 import { withCore, stage, reserve, collect } from '../../np/kernel_io.js';
+import { broadcastShapes } from '../../np/shape.js';
 import { activeTraces, nodeIn } from '../../autodiff/trace.js';
 import * as np from '../../np/index.js';
 
@@ -72,9 +75,43 @@ const PRIM: Primitive<Params> = definePrimitive<Params>({
   },
 });
 
+/** Labels broadcast to `shape` (plain JS copy: labels are not differentiable), cached per labels tensor. */
+const broadcastCache = new WeakMap<Tensor, { shape: readonly number[]; out: Tensor }>();
+function broadcastLabels(k: Tensor, shape: readonly number[]): Tensor {
+  const hit = broadcastCache.get(k);
+  if (hit && sameShape(hit.shape, shape)) return hit.out;
+  const src = k._data as unknown as { length: number; [i: number]: number };
+  const n = shape.reduce((a, b) => a * b, 1);
+  const data = new (src.constructor as new (n: number) => typeof src)(n);
+  if (k.size === 1) {
+    for (let i = 0; i < n; i++) data[i] = src[0];
+  } else {
+    // k's shape is a suffix of `shape` once its leading 1s are dropped, or broadcasts in general:
+    // general NumPy broadcasting by strides
+    const nd = shape.length, ks = [...Array(nd - k.shape.length).fill(1), ...k.shape];
+    const kStride = new Array<number>(nd);
+    for (let d = nd - 1, s = 1; d >= 0; d--) { kStride[d] = ks[d] === 1 ? 0 : s; s *= ks[d]; }
+    const idx = new Array<number>(nd).fill(0);
+    let off = 0;
+    for (let i = 0; i < n; i++) {
+      data[i] = src[off];
+      for (let d = nd - 1; d >= 0; d--) {
+        idx[d]++; off += kStride[d];
+        if (idx[d] < shape[d]) break;
+        off -= kStride[d] * shape[d]; idx[d] = 0;
+      }
+    }
+  }
+  const out = new Tensor(data as never, [...shape], k.dtype);
+  broadcastCache.set(k, { shape: [...shape], out });
+  return out;
+}
+
 /**
  * log Categorical(k | logits) through the fused kernel, or `undefined` off the fast path
- * (float logits of shape [K] or [...k.shape, K] with K >= 1; k int32, float32 or float64).
+ * (float logits of shape [K] or [...batch, K] with K >= 1, k int32, float32 or float64
+ * broadcasting against the logits' batch shape: labels [N] against logits [C, N, K] are
+ * copied to [C, N], logits [N, K] against labels [C, N] are broadcast with np ops).
  * @example
  * ```ts
  * categoricalLogProbFused(np.array([0, 0]), np.array([1, 2], 'int32')); // [-0.6931472, -inf]
@@ -87,9 +124,14 @@ export function categoricalLogProbFused(logits: Tensor, k: Tensor): Tensor | und
   if (kind === undefined || logits.shape.length === 0) return undefined;
   const classes = logits.shape[logits.shape.length - 1];
   if (classes < 1) return undefined;
-  let rowStride: number;
-  if (logits.shape.length === 1) rowStride = 0;
-  else if (sameShape(logits.shape.slice(0, -1), k.shape)) rowStride = classes;
-  else return undefined;
-  return bind(PRIM, [logits, k], { shape: [...k.shape], rowStride, classes, kind });
+  if (logits.shape.length === 1) return bind(PRIM, [logits, k], { shape: [...k.shape], rowStride: 0, classes, kind });
+  const lb = logits.shape.slice(0, -1);
+  let out: number[];
+  if (sameShape(lb, k.shape)) out = lb;
+  else {
+    try { out = broadcastShapes(lb, k.shape); } catch { return undefined; } // the np-op formula reports it
+    if (!sameShape(out, lb)) logits = np.broadcastTo(logits, [...out, classes]);
+    if (!sameShape(out, k.shape)) k = broadcastLabels(k, out);
+  }
+  return bind(PRIM, [logits, k], { shape: [...out], rowStride: classes, classes, kind });
 }

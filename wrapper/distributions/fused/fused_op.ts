@@ -4,8 +4,10 @@
  * partial derivatives with respect to every input that a gradient trace will ask for.
  *
  * Fast path: all inputs of one float dtype, each either a single value (size 1: stride 0 in
- * the kernel) or exactly the broadcast output shape (stride 1). Any other layout makes
- * {@link fusedLogProb} return `undefined` and the family falls back to its np-op formula.
+ * the kernel), exactly the broadcast output shape (stride 1), or the output's trailing dims
+ * (a parameter repeated over leading sample or chain dims: broadcast with np.broadcastTo
+ * first, then stride 1). Any other layout makes {@link fusedLogProb} return `undefined` and
+ * the family falls back to its np-op formula.
  *
  * Gradients: when a tensor that a live trace follows enters the primitive, the kernel also
  * writes the needed partials, kept with the output (a WeakMap: freed with the tape); the
@@ -104,10 +106,30 @@ export function fusedPrimitive(spec: FusedSpec): Primitive<Params> {
   return prim;
 }
 
+const repeated = new WeakMap<Tensor, Tensor>();
+/** `t` (shape = trailing dims of `shape`) repeated over the leading dims of `shape`, cached per tensor. */
+function repeatLeading(t: Tensor, shape: readonly number[]): Tensor {
+  const hit = repeated.get(t);
+  if (hit && sameShape(hit.shape, shape)) return hit;
+  const src = t._data, n = sizeOf(shape), m = src.length;
+  const out = new (src.constructor as new (n: number) => typeof src)(n); // own buffer: kept in the cache
+  for (let off = 0; off < n; off += m) out.set(src, off);
+  const r = new Tensor(out, [...shape], t.dtype);
+  repeated.set(t, r);
+  return r;
+}
+
+/** Whether `s` equals the trailing dims of `shape`. */
+function isSuffix(s: readonly number[], shape: readonly number[]): boolean {
+  if (s.length > shape.length) return false;
+  const off = shape.length - s.length;
+  return s.every((v, i) => v === shape[off + i]);
+}
+
 /**
  * log p through the fused kernel, or `undefined` when the inputs are not on the fast path
- * (mixed dtypes, a non-float dtype, or an input that is neither a single value nor the full
- * broadcast shape).
+ * (mixed dtypes, a non-float dtype, or an input that is neither a single value, the full
+ * broadcast shape, nor its trailing dims).
  * @example
  * ```ts
  * fusedLogProb(SPEC, [np.array([0, 1]), np.array(0), np.array(1)]); // [-0.9189385, -1.4189385]
@@ -125,10 +147,19 @@ export function fusedLogProb(spec: FusedSpec, ins: readonly Tensor[]): Tensor | 
     return undefined; // the np-op formula reports the shape error
   }
   const strides: number[] = [];
-  for (const t of ins) {
+  let args = ins;
+  for (let i = 0; i < ins.length; i++) {
+    const t = ins[i];
     if (t.size === 1) strides.push(0);
     else if (sameShape(t.shape, shape)) strides.push(1);
-    else return undefined;
+    else if (isSuffix(t.shape, shape)) {
+      // an input repeated along leading dims (e.g. loc [4, 3] against x [chains, 4, 3]):
+      // materialized, then stride 1: with np.broadcastTo when a trace follows it (its VJP
+      // sums back), else as a plain cached copy (a constant parameter: no op, no tape entry)
+      if (args === ins) args = [...ins];
+      (args as Tensor[])[i] = traced(t) ? np.broadcastTo(t, shape) : repeatLeading(t, shape);
+      strides.push(1);
+    } else return undefined;
   }
-  return bind(fusedPrimitive(spec), ins, { shape, strides });
+  return bind(fusedPrimitive(spec), args, { shape, strides });
 }

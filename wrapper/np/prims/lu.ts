@@ -1,40 +1,38 @@
 /**
  * General (non-triangular) solves and log-determinants by LU with partial pivoting
- * (Doolittle, row pivoting as LAPACK getrf; Golub & Van Loan Alg. 3.4.1), computed in
- * float64 in TypeScript and rounded once for float32. Backward stable with growth factor
- * 2^(n-1) worst case (rarely more than n in practice). A singular matrix gives inf/NaN
- * entries (like JAX), never an exception. The O(n^3) loops are plain JS: fine for the
- * small/medium matrices of probabilistic models; large dense solves should use
- * cholesky + choSolve on SPD matrices, which run in the wasm core.
+ * (Doolittle, row pivoting as LAPACK getrf: the first row with the largest |a_ik| is the
+ * pivot; Golub & Van Loan Alg. 3.4.1). The O(n^3) loops (factorization, forward and back
+ * substitution) run in the wasm core, assembly/linalg/lu.ts, which documents their fixed
+ * order of operations: float64 throughout (float32 inputs widened exactly, results rounded
+ * once), identical in the SIMD and scalar builds and bit-identical to the TypeScript loops
+ * that ran here before. Only O(n) per matrix stays here: log|det| = sum_i log|u_ii| (with
+ * Math.log, i ascending) and the determinant's sign from U's diagonal and the permutation.
+ * Backward stable with growth factor 2^(n-1) worst case (rarely more than n in practice);
+ * on SPD matrices cholesky + choSolve is about twice as cheap. A singular matrix gives
+ * inf/NaN entries (like JAX), never an exception.
  */
 import { Tensor } from '../tensor.js';
 import { allocFor } from '../dtypes.js';
 import { bind, definePrimitive, type Aval, type Primitive } from '../primitive.js';
 import { sizeOf } from '../shape.js';
 import { isFloat } from '../asarray.js';
+import { withCore, stage, reserve, collect, view } from '../kernel_io.js';
 import * as ops from '../ops/elementwise.js';
 import { bindMatmul, mT } from './linalg.js';
 import { broadcastTo, expandDims } from '../ops/shape.js';
 
-/** LU of one n x n f64 matrix in place; returns the pivot rows and the permutation sign. */
-function luInPlace(a: Float64Array, n: number): { piv: Int32Array; sign: number } {
-  const piv = new Int32Array(n);
-  let sign = 1;
-  for (let k = 0; k < n; k++) {
-    let p = k, best = Math.abs(a[k * n + k]);
-    for (let i = k + 1; i < n; i++) { const v = Math.abs(a[i * n + k]); if (v > best) { best = v; p = i; } }
-    piv[k] = p;
-    if (p !== k) {
-      sign = -sign;
-      for (let j = 0; j < n; j++) { const t = a[k * n + j]; a[k * n + j] = a[p * n + j]; a[p * n + j] = t; }
-    }
-    const d = a[k * n + k];
-    for (let i = k + 1; i < n; i++) {
-      const f = (a[i * n + k] /= d);
-      if (f !== 0) for (let j = k + 1; j < n; j++) a[i * n + j] -= f * a[k * n + j];
-    }
-  }
-  return { piv, sign };
+/**
+ * U's diagonal ([batch * n], f64) and the permutation signs ([batch], f64) of the LU of
+ * each n x n matrix of `a` (a batch of square float matrices), from the wasm core.
+ */
+function luDiagonal(a: Tensor, n: number, batch: number): { diag: Float64Array; sign: Float64Array } {
+  return withCore((c) => {
+    const pa = stage(c, a);
+    const work = a.dtype === 'float64' ? pa : c.ws.alloc(Math.max(1, n * n) * 8);
+    const pd = c.ws.alloc(Math.max(1, batch * n) * 8), ps = c.ws.alloc(Math.max(1, batch) * 8);
+    (a.dtype === 'float64' ? c.ex.luDiagF64 : c.ex.luDiagF32)(pa, work, pd, ps, batch, n);
+    return { diag: Float64Array.from(view(c, 'float64', pd, batch * n)), sign: Float64Array.from(view(c, 'float64', ps, batch)) };
+  });
 }
 
 function squareBatch(what: string, a: Aval): number {
@@ -57,22 +55,16 @@ export const solvePrim: Primitive = definePrimitive({
   impl([a, b], _p, out) {
     const nd = a.shape.length, n = a.shape[nd - 1], m = b.shape[nd - 1];
     const batch = sizeOf(a.shape.slice(0, -2));
-    const r = allocFor(out.dtype, b.size);
-    const A = new Float64Array(n * n), X = new Float64Array(n * m);
-    for (let t = 0; t < batch; t++) {
-      A.set(a._data.subarray(t * n * n, (t + 1) * n * n));
-      X.set(b._data.subarray(t * n * m, (t + 1) * n * m));
-      const { piv } = luInPlace(A, n);
-      for (let k = 0; k < n; k++) if (piv[k] !== k) for (let j = 0; j < m; j++) { const p = piv[k]; const v = X[k * m + j]; X[k * m + j] = X[p * m + j]; X[p * m + j] = v; }
-      for (let i = 0; i < n; i++) for (let k = 0; k < i; k++) { const f = A[i * n + k]; if (f !== 0) for (let j = 0; j < m; j++) X[i * m + j] -= f * X[k * m + j]; }
-      for (let i = n - 1; i >= 0; i--) {
-        for (let k = i + 1; k < n; k++) { const f = A[i * n + k]; if (f !== 0) for (let j = 0; j < m; j++) X[i * m + j] -= f * X[k * m + j]; }
-        const d = A[i * n + i];
-        for (let j = 0; j < m; j++) X[i * m + j] /= d;
+    return withCore((c) => {
+      const pa = stage(c, a), pb = stage(c, b);
+      let po = pb;
+      if (out.dtype === 'float64') c.ex.luSolveF64(pa, pb, pb, batch, n, m); // in place
+      else {
+        po = reserve(c, out.dtype, out.shape);
+        c.ex.luSolveF32(pa, pb, po, c.ws.alloc(Math.max(1, n * n + n * m) * 8), batch, n, m);
       }
-      r.set(X, t * n * m);
-    }
-    return new Tensor(r, out.shape);
+      return collect(c, out.dtype, out.shape, po);
+    });
   },
   // X = A^{-1} B: Bbar = A^{-T} Xbar, Abar = -Bbar X^T
   vjp(g, [a], x) {
@@ -90,13 +82,11 @@ export const logAbsDetPrim: Primitive = definePrimitive({
   },
   impl([a], _p, out) {
     const n = a.shape[a.shape.length - 1], batch = sizeOf(out.shape);
+    const { diag } = luDiagonal(a, n, batch);
     const r = allocFor(out.dtype, batch);
-    const A = new Float64Array(n * n);
     for (let t = 0; t < batch; t++) {
-      A.set(a._data.subarray(t * n * n, (t + 1) * n * n));
-      luInPlace(A, n);
       let s = 0;
-      for (let i = 0; i < n; i++) s += Math.log(Math.abs(A[i * n + i]));
+      for (let i = 0; i < n; i++) s += Math.log(Math.abs(diag[t * n + i]));
       r[t] = s;
     }
     return new Tensor(r, out.shape);
@@ -115,13 +105,11 @@ export const logAbsDetPrim: Primitive = definePrimitive({
 export function detSign(a: Tensor): Tensor {
   const n = a.shape[a.shape.length - 1];
   const outShape = a.shape.slice(0, -2), batch = sizeOf(outShape);
+  const { diag, sign } = luDiagonal(a, n, batch);
   const r = allocFor(a.dtype, batch);
-  const A = new Float64Array(n * n);
   for (let t = 0; t < batch; t++) {
-    A.set(a._data.subarray(t * n * n, (t + 1) * n * n));
-    const { sign } = luInPlace(A, n);
-    let s = sign;
-    for (let i = 0; i < n; i++) { const d = A[i * n + i]; s = d === 0 ? 0 : d < 0 ? -s : s; }
+    let s = sign[t];
+    for (let i = 0; i < n; i++) { const d = diag[t * n + i]; s = d === 0 ? 0 : d < 0 ? -s : s; }
     r[t] = s;
   }
   return new Tensor(r, outShape);

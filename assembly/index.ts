@@ -23,3 +23,4 @@ export { leapfrogMomentumF32, leapfrogMomentumF64, leapfrogPositionF32, leapfrog
 export { categoricalLogProbF32, categoricalLogProbF64, categoricalLogProbVjpF32, categoricalLogProbVjpF64, categoricalGumbelArgmaxF32, categoricalGumbelArgmaxF64 } from "./kernels/categorical";
 export { mvnTrilLogProbF32, mvnTrilLogProbF64 } from "./kernels/mvn_tril";
 export { gammaMarsagliaF32, gammaMarsagliaF64 } from "./kernels/gamma_sample";
+export { luSolveF32, luSolveF64, luDiagF32, luDiagF64 } from "./linalg/lu";

@@ -6,13 +6,18 @@
  * (rowStride K). Per row, in f64: m = max_j l_j, lse = m + log(sum_j exp(l_j - m)); per
  * point, with t = trunc(k) (TFP's tf.cast; k given as int32, float32 or float64),
  *   lp = l_t - lse  for 0 <= t < K,   -inf otherwise (k NaN included).
- * With `probs` != 0 it also writes softmax_j = exp(l_j - lse) per row (R x K, R = 1 for a
+ * With `probs` != 0 it also writes softmax_j = e_j / s per row, with the exponentials
+ * e_j = exp(l_j - m) and s = sum_j e_j of the log-sum-exp reused (R x K, R = 1 for a
  * shared row): d lp / d l_j = [j == t] - softmax_j, which categoricalLogProbVjp combines
  * with the cotangent (shared row: out_j = sum_i g_i [t_i == j] - softmax_j sum_i g_i;
  * per-point rows: out_ij = g_i ([t_i == j] - softmax_ij); invalid points contribute 0).
  * NaN/inf: a NaN logit, or a +inf logit, makes its row's lp NaN; a row of all -inf gives NaN.
  * Numerics: all in f64 (log/exp: musl), float32 rounded once: within 1 ulp of the true
  * value in float32 and within ~1e-15 relative (plus |l_t| + |lse| times 2^-53) in float64.
+ * The softmax e_j / s is within about (K + 2)·2^-53 relative (the sum, one exp, one
+ * division) of the true value before its rounding to T: within 1 ulp in float32, ~1e-15
+ * relative in float64 (earlier versions computed exp(l_j - lse), the same budget; the two
+ * can differ in the last bit). A NaN / +inf / all -inf row gives a NaN softmax row.
  * Scalar code in both builds (bit-identical).
  *
  * categoricalGumbelArgmax (random.categorical's contract, ../../wrapper/random/discrete.ts):
@@ -41,6 +46,8 @@ const GA: usize = memory.data(16, 16); // 4 f32 approximations (SIMD build)
 const TINY32: f64 = 1.1754943508222875e-38;
 const TINY64: f64 = 2.2250738585072014e-308;
 const MARGIN: f64 = 7.62939453125e-6; // 2^-17
+const EXP_CHUNK: u32 = 64; // exponentials of one row kept for the softmax (more are recomputed)
+const E64: usize = memory.data(8 * 64, 8);
 
 // @ts-ignore: decorator
 @inline function loadK(pk: usize, kind: u32, i: u32): f64 {
@@ -56,8 +63,12 @@ const MARGIN: f64 = 7.62939453125e-6; // 2^-17
   return t >= 0 && t < <f64>K ? <i32>t : -1;
 }
 
+/**
+ * log-sum-exp of a row of K logits in f64; with `pr` != 0 it also writes the softmax
+ * e_j / s (e_j = exp(l_j - m), s = sum_j e_j) rounded once to T, reusing the exponentials.
+ */
 // @ts-ignore: decorator
-@inline function lseRow<T>(pl: usize, K: u32): f64 {
+@inline function lseRow<T>(pl: usize, K: u32, pr: usize): f64 {
   const sh: u32 = sizeof<T>() == 4 ? 2 : 3;
   let m: f64 = -Infinity;
   let bad = false;
@@ -66,9 +77,26 @@ const MARGIN: f64 = 7.62939453125e-6; // 2^-17
     if (l != l) bad = true;
     if (l > m) m = l;
   }
-  if (bad || m == Infinity || m == -Infinity) return NaN;
+  if (bad || m == Infinity || m == -Infinity) {
+    if (pr) for (let j: u32 = 0; j < K; j++) store<T>(pr + (<usize>j << sh), <T>NaN);
+    return NaN;
+  }
   let s: f64 = 0;
-  for (let j: u32 = 0; j < K; j++) s += Math.exp(<f64>load<T>(pl + (<usize>j << sh)) - m);
+  if (pr) {
+    // the first EXP_CHUNK exponentials (each in [0, 1]) are kept in f64 scratch, the rest
+    // recomputed (the same value); then softmax_j = e_j / s
+    for (let j: u32 = 0; j < K; j++) {
+      const e = Math.exp(<f64>load<T>(pl + (<usize>j << sh)) - m);
+      s += e;
+      if (j < EXP_CHUNK) store<f64>(E64 + (<usize>j << 3), e);
+    }
+    for (let j: u32 = 0; j < K; j++) {
+      const e = j < EXP_CHUNK ? load<f64>(E64 + (<usize>j << 3)) : Math.exp(<f64>load<T>(pl + (<usize>j << sh)) - m);
+      store<T>(pr + (<usize>j << sh), <T>(e / s));
+    }
+  } else {
+    for (let j: u32 = 0; j < K; j++) s += Math.exp(<f64>load<T>(pl + (<usize>j << sh)) - m);
+  }
   return m + Math.log(s);
 }
 
@@ -79,11 +107,7 @@ const MARGIN: f64 = 7.62939453125e-6; // 2^-17
   for (let i: u32 = 0; i < n; i++) {
     const row = pl + (<usize>(rs ? i * K : <u32>0) << sh);
     if (rs || i == 0) {
-      lse = lseRow<T>(row, K);
-      if (probs) {
-        const pr = probs + (<usize>(rs ? i * K : <u32>0) << sh);
-        for (let j: u32 = 0; j < K; j++) store<T>(pr + (<usize>j << sh), <T>Math.exp(<f64>load<T>(row + (<usize>j << sh)) - lse));
-      }
+      lse = lseRow<T>(row, K, probs ? probs + (<usize>(rs ? i * K : <u32>0) << sh) : 0);
     }
     const t = classOf(loadK(pk, kind, i), K);
     const v = t < 0 ? -Infinity : <f64>load<T>(row + (<usize>t << sh)) - lse;

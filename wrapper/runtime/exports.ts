@@ -82,4 +82,9 @@ export interface CoreExports {
   mvnTrilLogProbF64(x: number, loc: number, locStride: number, l: number, out: number, w: number, z: number, n: number, d: number, scratch: number): void;
   gammaMarsagliaF32(keys: number, d: number, c: number, outV: number, outSub: number, n: number, classic: number): void;
   gammaMarsagliaF64(keys: number, d: number, c: number, outV: number, outSub: number, n: number, classic: number): void;
+  // LU with partial pivoting (assembly/linalg/lu.ts); work: f64 scratch (see there)
+  luSolveF32(a: number, b: number, out: number, work: number, batch: number, n: number, m: number): void;
+  luSolveF64(a: number, b: number, out: number, batch: number, n: number, m: number): void;
+  luDiagF32(a: number, work: number, diag: number, sign: number, batch: number, n: number): void;
+  luDiagF64(a: number, work: number, diag: number, sign: number, batch: number, n: number): void;
 }

@@ -41,6 +41,9 @@ function binary(name: BinaryName, a: ArrayLike, b: ArrayLike): Tensor {
   let dt = promoteTypes(x, y);
   const intOk = (INT_BINARY as readonly string[]).includes(name) && (dt === 'int32' || dt === 'uint32');
   if (!isFloat(dt) && !intOk) dt = defaultFloat();
+  if (isFloat(dt)) { // float kernels broadcast while staging (no broadcast copy)
+    return bind(binaryPrim(name), [astype(x, dt), astype(y, dt)], undefined);
+  }
   const [xx, yy] = broadcastAll([astype(x, dt), astype(y, dt)], name);
   return bind(binaryPrim(name), [xx, yy], undefined);
 }

@@ -39,7 +39,9 @@ export function matmul(x1: ArrayLike, x2: ArrayLike): Tensor {
   if (ka !== kb) {
     throw new RangeError(`matmul: shapes [${asTensor(x1).shape.join(', ')}] and [${asTensor(x2).shape.join(', ')}] do not align: ${ka} (dim -1) != ${kb} (dim -2)`);
   }
-  if (a.shape.length !== 2 || b.shape.length !== 2) { // plain matrices need no batch broadcasting
+  // plain matrices, or one unbatched matrix against a batch (read with batch stride 0), need
+  // no broadcast copy
+  if ((a.shape.length !== 2 || b.shape.length !== 2) && !(a.shape.length === 2 && !aVec && b.shape.length > 2) && !(b.shape.length === 2 && !bVec && a.shape.length > 2)) {
     const batch = broadcastShapes(a.shape.slice(0, -2), b.shape.slice(0, -2), 'matmul: batch dimensions');
     a = broadcastTo(a, [...batch, ...a.shape.slice(-2)]);
     b = broadcastTo(b, [...batch, ...b.shape.slice(-2)]);

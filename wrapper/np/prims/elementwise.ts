@@ -5,7 +5,12 @@
 import type { DType } from '../../types/dtype.js';
 import { Tensor } from '../tensor.js';
 import { definePrimitive, sameShape, type Aval, type Primitive } from '../primitive.js';
-import { withCore, stage, collect } from '../kernel_io.js';
+import { withCore, stage, collect, view } from '../kernel_io.js';
+import { itemSize } from '../dtypes.js';
+import { broadcastShapes, sizeOf } from '../shape.js';
+import type { Core } from '../../runtime/core.js';
+import { broadcastInto } from './structural.js';
+import { sumToShape } from '../ops/shape_internal.js';
 import { intBinary, intUnary } from './int_math.js';
 import * as ops from '../ops/elementwise.js';
 
@@ -112,7 +117,23 @@ const BINARY_VJP: Record<BinaryName, BinaryVjp> = {
 
 const binaryCache = new Map<BinaryName, Primitive>();
 
-/** The primitive for a binary float op on equal shapes. */
+/**
+ * Stages `t` into workspace memory broadcast to `shape` (a copy straight into the kernel's
+ * input, so a broadcast operand is never materialized as a tensor of its own).
+ */
+function stageAs(c: Core, t: Tensor, shape: readonly number[]): number {
+  if (sameShape(t.shape, shape)) return stage(c, t);
+  const n = sizeOf(shape), p = c.ws.alloc(Math.max(1, n) * itemSize(t.dtype));
+  if (n) broadcastInto(t._data, t.shape, view(c, t.dtype, p, n), shape);
+  return p;
+}
+
+/**
+ * The primitive for a binary op. Equal shapes and dtypes, or (float dtypes) operands that
+ * broadcast against each other: the broadcast is done while staging the kernel's inputs
+ * (the same values, so the same bits as a broadcast_in_dim first), and the VJP sums each
+ * cotangent back to its operand's shape (what broadcast_in_dim's VJP did).
+ */
 export function binaryPrim(name: BinaryName): Primitive {
   let p = binaryCache.get(name);
   if (p) return p;
@@ -120,21 +141,25 @@ export function binaryPrim(name: BinaryName): Primitive {
   p = definePrimitive({
     name,
     abstractEval([a, b]: readonly Aval[]) {
-      if (!sameShape(a.shape, b.shape) || a.dtype !== b.dtype) {
+      const same = sameShape(a.shape, b.shape);
+      if (a.dtype !== b.dtype || (!same && (a.dtype !== 'float32' && a.dtype !== 'float64'))) {
         throw new Error(`internal: ${name} needs equal shapes and dtypes; got ${a.dtype}[${a.shape}] and ${b.dtype}[${b.shape}]`);
       }
       if (!(INT_BINARY as readonly string[]).includes(name) || a.dtype === 'bool') floatOnly(name, a.dtype);
-      return { shape: a.shape, dtype: a.dtype };
+      return { shape: same ? a.shape : broadcastShapes(a.shape, b.shape, `${name}: operands`), dtype: a.dtype };
     },
     impl([a, b], _p, out) {
       if (out.dtype === 'int32' || out.dtype === 'uint32') return intBinary(name, a, b);
       return withCore((c) => {
-        const pa = stage(c, a), pb = stage(c, b);
-        (out.dtype === 'float32' ? c.ex.binaryF32 : c.ex.binaryF64)(Bin[name], pa, pb, pa, a.size);
+        const pa = stageAs(c, a, out.shape), pb = stageAs(c, b, out.shape);
+        (out.dtype === 'float32' ? c.ex.binaryF32 : c.ex.binaryF64)(Bin[name], pa, pb, pa, sizeOf(out.shape));
         return collect(c, out.dtype, out.shape, pa);
       });
     },
-    vjp: (g, [a, b], out, _p, needs) => rule(g, a, b, out, needs),
+    vjp: (g, [a, b], out, _p, needs) => {
+      const [ga, gb] = rule(g, a, b, out, needs);
+      return [ga && needs[0] ? sumToShape(ga, a.shape) : null, gb && needs[1] ? sumToShape(gb, b.shape) : null];
+    },
   });
   binaryCache.set(name, p);
   return p;

@@ -13,6 +13,7 @@ import { isFloat } from '../asarray.js';
 import * as ops from '../ops/elementwise.js';
 import * as shp from '../ops/shape.js';
 import * as st from '../ops/structure.js';
+import * as red from '../ops/reduce.js';
 
 function floatMatrix(what: string, x: Aval, minNdim = 2): void {
   if (!isFloat(x.dtype)) throw new TypeError(`${what} needs float32 or float64 inputs; got ${x.dtype}`);
@@ -57,30 +58,48 @@ export const matmulPrim: Primitive<MatmulParams | undefined> = definePrimitive<M
     const ta = p?.ta ?? false, tb = p?.tb ?? false;
     const m = a.shape[ta ? na - 1 : na - 2], k = a.shape[ta ? na - 2 : na - 1];
     const k2 = b.shape[tb ? nb - 1 : nb - 2], n = b.shape[tb ? nb - 2 : nb - 1];
-    const batch = a.shape.slice(0, -2);
-    if (k !== k2 || a.dtype !== b.dtype || batch.length !== nb - 2 || batch.some((d, i) => d !== b.shape[i])) {
+    // an unbatched (2-D) operand is read for every matrix of the other's batch (stride 0)
+    const batch = na >= nb ? a.shape.slice(0, -2) : b.shape.slice(0, -2);
+    const other = na >= nb ? b : a;
+    if (k !== k2 || a.dtype !== b.dtype || (other.shape.length !== 2 && (batch.length !== other.shape.length - 2 || batch.some((d, i) => d !== other.shape[i])))) {
       throw new RangeError(`matmul: shapes [${a.shape.join(', ')}] and [${b.shape.join(', ')}] do not align (inner dimensions ${k} and ${k2})`);
     }
     return { shape: [...batch, m, n], dtype: a.dtype };
   },
   impl([a, b], p, out) {
     const nd = out.shape.length;
-    const m = out.shape[nd - 2], n = out.shape[nd - 1], k = p?.ta ? a.shape[nd - 2] : a.shape[nd - 1];
+    const na = a.shape.length;
+    const m = out.shape[nd - 2], n = out.shape[nd - 1], k = p?.ta ? a.shape[na - 2] : a.shape[na - 1];
     const batch = sizeOf(out.shape.slice(0, -2));
+    // batch stride 0 for an unbatched operand: the same per-element arithmetic as a broadcast copy
+    const sA = na === 2 && nd > 2 ? 0 : m * k, sB = b.shape.length === 2 && nd > 2 ? 0 : k * n;
     return withCore((c) => {
       const pa = p?.ta ? stageT(c, a) : stage(c, a), pb = p?.tb ? stageT(c, b) : stage(c, b);
       const po = reserve(c, out.dtype, out.shape);
-      (out.dtype === 'float32' ? c.ex.matmulF32 : c.ex.matmulF64)(pa, pb, po, batch, m, k, n, m * k, k * n);
+      (out.dtype === 'float32' ? c.ex.matmulF32 : c.ex.matmulF64)(pa, pb, po, batch, m, k, n, sA, sB);
       return collect(c, out.dtype, out.shape, po);
     });
   },
   // C = op(A) op(B): op(A)bar = g op(B)^T and op(B)bar = op(A)^T g, transposed back where
   // the operand was read transposed, all as flagged products (no transpose primitives).
+  // An unbatched operand's cotangent sums over the batch: one [B m, k] x [B m, n] product
+  // when the batched operand and g can be flattened without a copy, else per matrix then a sum.
   vjp(g, [a, b], _o, p, n) {
     const ta = p?.ta ?? false, tb = p?.tb ?? false;
+    const nd = g.shape.length;
+    if (nd > 2 && b.shape.length === 2 && !ta && n[1]) { // a [..., m, k] batched, b shared
+      const k = a.shape[nd - 1], rows = a.size / k;
+      const a2 = shp.reshape(a, [rows, k]), g2 = shp.reshape(g, [rows, g.shape[nd - 1]]);
+      return [
+        n[0] ? bindMatmul(g, b, { ta: false, tb: !tb }) : null,
+        tb ? bindMatmul(g2, a2, { ta: true, tb: false }) : bindMatmul(a2, g2, { ta: true, tb: false }),
+      ];
+    }
+    const fold = (x: Tensor | null, like: Tensor): Tensor | null =>
+      x && like.shape.length === 2 && x.shape.length > 2 ? red.sum(x, { axis: Array.from({ length: x.shape.length - 2 }, (_, i) => i) }) : x;
     return [
-      n[0] ? (ta ? bindMatmul(b, g, { ta: tb, tb: true }) : bindMatmul(g, b, { ta: false, tb: !tb })) : null,
-      n[1] ? (tb ? bindMatmul(g, a, { ta: true, tb: ta }) : bindMatmul(a, g, { ta: !ta, tb: false })) : null,
+      fold(n[0] ? (ta ? bindMatmul(b, g, { ta: tb, tb: true }) : bindMatmul(g, b, { ta: false, tb: !tb })) : null, a),
+      fold(n[1] ? (tb ? bindMatmul(g, a, { ta: true, tb: ta }) : bindMatmul(a, g, { ta: !ta, tb: false })) : null, b),
     ];
   },
 });

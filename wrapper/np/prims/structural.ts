@@ -3,7 +3,7 @@
  * broadcast_to, reshape, transpose. They do no floating-point arithmetic (casts round
  * like NumPy), so they run as JS loops over the typed arrays.
  */
-import type { DType } from '../../types/dtype.js';
+import type { DType, TypedArray } from '../../types/dtype.js';
 import { Tensor } from '../tensor.js';
 import { allocFor } from '../dtypes.js';
 import { gatherStrided, sameShapeOrThrow, sizeOf, stridesOf } from '../shape.js';
@@ -58,49 +58,63 @@ export const selectPrim = definePrimitive({
   vjp: (g, [c], _o, _p, n) => [null, n[1] ? ops.where(c, g, 0) : null, n[2] ? ops.where(c, 0, g) : null],
 });
 
+/**
+ * Writes `src` (of shape `from`) broadcast to `shape` into `r` (size of `shape`; a typed
+ * array or a view of workspace memory): NumPy broadcasting, values copied, no arithmetic.
+ */
+export function broadcastInto(src: TypedArray, fromShape: readonly number[], r: TypedArray, shape: readonly number[]): void {
+  const x = { shape: fromShape }, nd = shape.length;
+  let lead = 0;
+  while (lead < x.shape.length && x.shape[lead] === 1) lead++;
+  const core = x.shape.slice(lead);
+  if (core.every((d, i) => d === shape[nd - core.length + i])) { // a tiled block (leading broadcast only)
+    const block = src.length;
+    if (block === 1) { r.fill(src[0] as never); return; }
+    if (block < 32) { for (let dst = 0; dst < r.length; dst += block) for (let i = 0; i < block; i++) r[dst + i] = src[i]; }
+    else for (let dst = 0; dst < r.length; dst += block) r.set(src as never, dst);
+    return;
+  }
+  const off = nd - x.shape.length;
+  let kk = x.shape.length;
+  while (kk > 0 && x.shape[kk - 1] === 1) kk--;
+  if (x.shape.slice(0, kk).every((d, i) => d === shape[off + i]) && sizeOf(shape.slice(0, off)) === 1) {
+    const rep = sizeOf(shape.slice(off + kk)); // trailing broadcast only: repeat each element
+    if (rep < 32) { for (let i = 0, dst = 0; i < src.length; i++) { const v = src[i]; for (let j = 0; j < rep; j++) r[dst++] = v; } }
+    else for (let i = 0, dst = 0; i < src.length; i++, dst += rep) r.fill(src[i] as never, dst, dst + rep);
+    return;
+  }
+  const from = [...new Array<number>(nd - x.shape.length).fill(1), ...x.shape];
+  // the trailing dims that match are copied as one contiguous block
+  let k = nd, block = 1;
+  while (k > 0 && from[k - 1] === shape[k - 1]) { block *= shape[k - 1]; k--; }
+  const fs = stridesOf(from);
+  // the innermost outer dim is a broadcast one (k > 0 here): each block is written rep times
+  const rep = shape[k - 1];
+  k--;
+  const ctr = new Array<number>(k).fill(0);
+  const outer = sizeOf(shape.slice(0, k));
+  let so = 0;
+  for (let o = 0, dst = 0; o < outer; o++) {
+    for (let t = 0; t < rep; t++, dst += block) {
+      if (block === 1) r[dst] = src[so];
+      else if (block < 32) for (let i = 0; i < block; i++) r[dst + i] = src[so + i];
+      else r.set(src.subarray(so, so + block), dst);
+    }
+    for (let d = k - 1; d >= 0; d--) { // advance the outer counter; broadcast dims have stride 0
+      if (++ctr[d] < shape[d]) { if (from[d] !== 1) so += fs[d]; break; }
+      if (from[d] !== 1) so -= fs[d] * (shape[d] - 1);
+      ctr[d] = 0;
+    }
+  }
+}
+
 export const broadcastPrim = definePrimitive<readonly number[]>({
   name: 'broadcast_in_dim',
   abstractEval: ([x], shape) => ({ shape, dtype: x.dtype }),
   impl([x], shape, out) {
     if (sameShape(x.shape, shape)) return new Tensor(x._data, shape);
-    const src = x._data, nd = shape.length, r = allocFor(out.dtype, sizeOf(shape));
-    let lead = 0;
-    while (lead < x.shape.length && x.shape[lead] === 1) lead++;
-    const core = x.shape.slice(lead);
-    if (core.every((d, i) => d === shape[nd - core.length + i])) { // a tiled block (leading broadcast only)
-      const block = src.length;
-      if (block === 1) { r.fill(src[0] as never); return new Tensor(r, shape); }
-      if (block < 32) { for (let dst = 0; dst < r.length; dst += block) for (let i = 0; i < block; i++) r[dst + i] = src[i]; }
-      else for (let dst = 0; dst < r.length; dst += block) r.set(src as never, dst);
-      return new Tensor(r, shape);
-    }
-    const off = nd - x.shape.length;
-    let kk = x.shape.length;
-    while (kk > 0 && x.shape[kk - 1] === 1) kk--;
-    if (x.shape.slice(0, kk).every((d, i) => d === shape[off + i]) && sizeOf(shape.slice(0, off)) === 1) {
-      const rep = sizeOf(shape.slice(off + kk)); // trailing broadcast only: repeat each element
-      if (rep < 32) { for (let i = 0, dst = 0; i < src.length; i++) { const v = src[i]; for (let j = 0; j < rep; j++) r[dst++] = v; } }
-      else for (let i = 0, dst = 0; i < src.length; i++, dst += rep) r.fill(src[i] as never, dst, dst + rep);
-      return new Tensor(r, shape);
-    }
-    const from = [...new Array<number>(nd - x.shape.length).fill(1), ...x.shape];
-    // the trailing dims that match are copied as one contiguous block
-    let k = nd, block = 1;
-    while (k > 0 && from[k - 1] === shape[k - 1]) { block *= shape[k - 1]; k--; }
-    const fs = stridesOf(from);
-    const ctr = new Array<number>(k).fill(0);
-    const outer = sizeOf(shape.slice(0, k));
-    let so = 0;
-    for (let o = 0, dst = 0; o < outer; o++, dst += block) {
-      if (block === 1) r[dst] = src[so];
-      else if (block < 32) for (let i = 0; i < block; i++) r[dst + i] = src[so + i];
-      else r.set(src.subarray(so, so + block), dst);
-      for (let d = k - 1; d >= 0; d--) { // advance the outer counter; broadcast dims have stride 0
-        if (++ctr[d] < shape[d]) { if (from[d] !== 1) so += fs[d]; break; }
-        if (from[d] !== 1) so -= fs[d] * (shape[d] - 1);
-        ctr[d] = 0;
-      }
-    }
+    const r = allocFor(out.dtype, sizeOf(shape));
+    broadcastInto(x._data, x.shape, r, shape);
     return new Tensor(r, shape);
   },
   vjp: (g, [x]) => [sumToShape(g, x.shape)],

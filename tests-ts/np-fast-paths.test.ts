@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { init, np, grad, valueAndGrad, random, Tensor } from '../wrapper/index.ts';
 import { bindMatmul } from '../wrapper/np/prims/linalg.ts';
 import { checkGrad, f64, valuesFor, weighted } from './grad-check.ts';
+import { BUILDS } from './helpers.ts';
 
 await init();
 
@@ -143,4 +144,55 @@ test('valueAndGrad results own their memory and repeat exactly while the slab ch
   const d = np.subtract(np.astype(Y, 'float64'), np.softmax(z));
   const wantW = np.matmul(np.transpose(np.astype(X, 'float64')), d).data(), gotW = gw1.data();
   for (let i = 0; i < wantW.length; i++) assert.ok(Math.abs(gotW[i] - wantW[i]) <= 1e-4 * Math.max(1, Math.abs(wantW[i])), `dW[${i}]`);
+});
+
+test('float32 logSoftmax (vectorized f64 exp) is within 1 ulp of float64 rounded, and the builds agree bit for bit', async () => {
+  let st = 0x9e3779b9;
+  const rnd = (): number => { st = (st + 0x6d2b79f5) | 0; let t = Math.imul(st ^ (st >>> 15), 1 | st); t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+  const f1 = new Float32Array(1), i1 = new Int32Array(f1.buffer);
+  const u32 = (x: number): number => { f1[0] = x; return i1[0]; };
+  const ulps = (a: number, b: number): number => { const ia = u32(a), ib = u32(b); return (ia < 0) === (ib < 0) ? Math.abs(ia - ib) : Math.abs(ia) + Math.abs(ib); };
+  // ~10^5 rows of sizes 1..17 (row i of size n: centre in [-200, 200], spread 1e-4 .. 400),
+  // rows along the last axis and along axis 0 (strided), plus long rows (chunked path).
+  const cases: Array<{ x: Tensor; axis: number }> = [];
+  for (let n = 1; n <= 17; n++) {
+    const rows = 6000, d = new Float32Array(rows * n);
+    for (let r = 0; r < rows; r++) {
+      const c = 400 * rnd() - 200, s = 10 ** (6.6 * rnd() - 4);
+      for (let i = 0; i < n; i++) d[r * n + i] = Math.min(200, Math.max(-200, c + s * (2 * rnd() - 1)));
+    }
+    cases.push({ x: new Tensor(d, [rows, n]), axis: 1 });
+    if (n <= 5) cases.push({ x: new Tensor(d.slice(0, 300 * n), [n, 300]), axis: 0 });
+  }
+  const long = new Float32Array(3 * 1500).map(() => 400 * rnd() - 200);
+  cases.push({ x: new Tensor(long, [3, 1500]), axis: 1 }, { x: new Tensor(long, [1500, 3]), axis: 0 });
+  const special = new Float32Array([NaN, 1, 2, -Infinity, 3, 4, Infinity, 1, 5, -Infinity, -Infinity, -Infinity, 0, -Infinity, 7, 1e-30, -1e-30, 0]);
+  cases.push({ x: new Tensor(special, [6, 3]), axis: 1 });
+  const outs: Float32Array[][] = [];
+  try {
+    for (const { simd } of BUILDS) {
+      await init({ simd });
+      const got: Float32Array[] = [];
+      let worst = 0, changed = 0;
+      for (const { x, axis } of cases) {
+        const y = np.logSoftmax(x, { axis }).data() as Float32Array;
+        got.push(y);
+        if (x === cases[cases.length - 1].x) continue;
+        const ref = np.logSoftmax(np.astype(x, 'float64'), { axis }).data() as Float64Array;
+        for (let i = 0; i < y.length; i++) {
+          const e = ulps(y[i], Math.fround(ref[i]));
+          if (e > 0) changed++;
+          worst = Math.max(worst, e);
+        }
+      }
+      assert.ok(worst <= 1, `${simd ? 'simd' : 'scalar'}: worst ${worst} ulp (${changed} outputs differ from the rounded float64 result)`);
+      outs.push(got);
+    }
+    for (let c = 0; c < cases.length; c++) {
+      const [a, b] = [outs[0][c], outs[1][c]];
+      for (let i = 0; i < a.length; i++) assert.ok(Object.is(a[i], b[i]) && u32(a[i]) === u32(b[i]), `case ${c} element ${i}: ${a[i]} vs ${b[i]}`);
+    }
+  } finally {
+    await init();
+  }
 });

@@ -40,7 +40,10 @@ import { describeValue, iidSeeds, isPlainObject, partSeeds, shapeStr } from './j
 import { JointDistributionPinned } from './joint_distribution_pinned.js';
 import { JointDistributionBijector } from './joint_distribution_bijector.js';
 
-/** Marks a part that depends on no other part (sampled with the full `sampleShape`). */
+/**
+ * Marks a part that depends on no other part (sampled with the full `sampleShape`).
+ * @example `const w = yield tfd.JointDistributionCoroutine.Root(new tfd.Normal({ loc: 0, scale: 1 }));`
+ */
 export class Root {
   constructor(readonly distribution: Distribution) {}
 }

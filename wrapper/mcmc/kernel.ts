@@ -41,12 +41,18 @@ export interface TransitionKernel<R extends KernelResults = KernelResults> {
   readonly isCalibrated: boolean;
 }
 
-/** The state's parts as an array (and whether it was a single tensor). */
+/**
+ * The state's parts as an array (and whether it was a single tensor).
+ * @example `const { parts, single } = mcmc.stateParts([w, b]); // parts = [w, b], single = false`
+ */
 export function stateParts(state: State): { parts: Tensor[]; single: boolean } {
   return Array.isArray(state) ? { parts: state, single: false } : { parts: [state], single: true };
 }
 
-/** Rebuilds a state of the original structure from parts. */
+/**
+ * Rebuilds a state of the original structure from parts.
+ * @example `mcmc.fromParts([x], true) // x`
+ */
 export function fromParts(parts: Tensor[], single: boolean): State {
   return single ? parts[0] : parts;
 }

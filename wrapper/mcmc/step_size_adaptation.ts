@@ -79,13 +79,22 @@ export function replaceInnermost(results: KernelResults, field: string, value: u
   return out as KernelResults;
 }
 
-/** TFP's default step-size getter: the innermost `stepSize` (HMC's acceptedResults, NUTS's top level). */
+/**
+ * TFP's default step-size getter: the innermost `stepSize` (HMC's acceptedResults, NUTS's top level).
+ * @example `mcmc.hmcLikeStepSizeGetterFn(nutsResults) // the step size NUTS used`
+ */
 export const hmcLikeStepSizeGetterFn: StepSizeGetterFn = (r) => getInnermost(r, 'stepSize') as StepSize;
 
-/** TFP's default step-size setter: replaces the innermost `stepSize`. */
+/**
+ * TFP's default step-size setter: replaces the innermost `stepSize`.
+ * @example `results = mcmc.hmcLikeStepSizeSetterFn(results, 0.05)`
+ */
 export const hmcLikeStepSizeSetterFn: StepSizeSetterFn = (r, s) => replaceInnermost(r, 'stepSize', s);
 
-/** TFP's default: min(0, innermost `logAcceptRatio`). */
+/**
+ * TFP's default: min(0, innermost `logAcceptRatio`).
+ * @example `mcmc.hmcLikeLogAcceptProbGetterFn(hmcResults) // log acceptance probability per chain`
+ */
 export const hmcLikeLogAcceptProbGetterFn: LogAcceptProbGetterFn = (r) => {
   const lar = np.asarray(getInnermost(r, 'logAcceptRatio') as Tensor);
   return np.minimum(lar, 0);

@@ -25,8 +25,7 @@ import * as np from '../np/index.js';
 import type { KeyLike } from '../types/random.js';
 import { stateParts, type KernelResults, type State, type TransitionKernel } from './kernel.js';
 import {
-  hmcLikeLogAcceptProbGetterFn, hmcLikeStepSizeGetterFn, hmcLikeStepSizeSetterFn, padRight, reduceLogAcceptProb,
-  stateDtype, stepSizeParts, checkAdaptationSteps, checkTargetAcceptProb,
+  adaptationCommon, padRight, reduceLogAcceptProb, stateDtype, stepSizeParts,
   type LogAcceptProbGetterFn, type StepSize, type StepSizeGetterFn, type StepSizeSetterFn,
 } from './step_size_adaptation.js';
 
@@ -88,9 +87,7 @@ export class DualAveragingStepSizeAdaptation implements TransitionKernel<DualAve
 
   constructor(options: DualAveragingStepSizeAdaptationOptions) {
     const name = 'DualAveragingStepSizeAdaptation';
-    if (!options || typeof options !== 'object') throw new TypeError(`${name}: expected an options object`);
-    const inner = options.innerKernel;
-    if (!inner || typeof inner.oneStep !== 'function') throw new TypeError(`${name}: innerKernel must be a TransitionKernel`);
+    const common = adaptationCommon(options, name);
     const positive = (v: number | undefined, d: number, what: string): number => {
       const x = v ?? d;
       if (typeof x !== 'number' || !(x > 0)) throw new RangeError(`${name}: ${what} must be a positive number; got ${String(x)}`);
@@ -99,16 +96,11 @@ export class DualAveragingStepSizeAdaptation implements TransitionKernel<DualAve
     const smoothing = options.stepCountSmoothing ?? 10;
     if (typeof smoothing !== 'number' || !(smoothing >= 0)) throw new RangeError(`${name}: stepCountSmoothing must be a number >= 0; got ${String(smoothing)}`);
     this.parameters = Object.freeze({
-      innerKernel: inner,
-      numAdaptationSteps: checkAdaptationSteps(options.numAdaptationSteps, name),
-      targetAcceptProb: checkTargetAcceptProb(options.targetAcceptProb ?? 0.75, name),
+      ...common,
       explorationShrinkage: positive(options.explorationShrinkage, 0.05, 'explorationShrinkage'),
       shrinkageTarget: options.shrinkageTarget ?? null,
       stepCountSmoothing: smoothing,
       decayRate: positive(options.decayRate, 0.75, 'decayRate'),
-      stepSizeSetterFn: options.stepSizeSetterFn ?? hmcLikeStepSizeSetterFn,
-      stepSizeGetterFn: options.stepSizeGetterFn ?? hmcLikeStepSizeGetterFn,
-      logAcceptProbGetterFn: options.logAcceptProbGetterFn ?? hmcLikeLogAcceptProbGetterFn,
     });
   }
 

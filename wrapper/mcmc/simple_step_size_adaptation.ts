@@ -20,8 +20,7 @@ import * as np from '../np/index.js';
 import type { KeyLike } from '../types/random.js';
 import { stateParts, type KernelResults, type State, type TransitionKernel } from './kernel.js';
 import {
-  hmcLikeLogAcceptProbGetterFn, hmcLikeStepSizeGetterFn, hmcLikeStepSizeSetterFn, padRight, reduceLogAcceptProb,
-  stateDtype, stepSizeParts, checkAdaptationSteps, checkTargetAcceptProb,
+  adaptationCommon, padRight, reduceLogAcceptProb, stateDtype, stepSizeParts,
   type LogAcceptProbGetterFn, type StepSize, type StepSizeGetterFn, type StepSizeSetterFn,
 } from './step_size_adaptation.js';
 
@@ -72,17 +71,10 @@ export class SimpleStepSizeAdaptation implements TransitionKernel<SimpleStepSize
 
   constructor(options: SimpleStepSizeAdaptationOptions) {
     const name = 'SimpleStepSizeAdaptation';
-    if (!options || typeof options !== 'object') throw new TypeError(`${name}: expected an options object`);
-    const inner = options.innerKernel;
-    if (!inner || typeof inner.oneStep !== 'function') throw new TypeError(`${name}: innerKernel must be a TransitionKernel`);
+    const common = adaptationCommon(options, name);
     this.parameters = Object.freeze({
-      innerKernel: inner,
-      numAdaptationSteps: checkAdaptationSteps(options.numAdaptationSteps, name),
-      targetAcceptProb: checkTargetAcceptProb(options.targetAcceptProb ?? 0.75, name),
+      ...common,
       adaptationRate: options.adaptationRate ?? 0.01,
-      stepSizeSetterFn: options.stepSizeSetterFn ?? hmcLikeStepSizeSetterFn,
-      stepSizeGetterFn: options.stepSizeGetterFn ?? hmcLikeStepSizeGetterFn,
-      logAcceptProbGetterFn: options.logAcceptProbGetterFn ?? hmcLikeLogAcceptProbGetterFn,
     });
   }
 

@@ -18,7 +18,7 @@
  */
 import { Tensor } from '../np/tensor.js';
 import * as np from '../np/index.js';
-import type { KernelResults } from './kernel.js';
+import type { KernelResults, TransitionKernel } from './kernel.js';
 
 /** A step size: a number or tensor, or one per state part. */
 export type StepSize = number | Tensor | readonly (number | Tensor)[];
@@ -148,4 +148,33 @@ export function checkAdaptationSteps(v: unknown, kernel: string): number {
     throw new RangeError(`${kernel}: numAdaptationSteps must be an integer >= 0; got ${String(v)}`);
   }
   return v;
+}
+
+/** The options both step-size adaptation kernels share. */
+export interface AdaptationCommonOptions {
+  innerKernel: TransitionKernel;
+  numAdaptationSteps: number;
+  targetAcceptProb?: number | Tensor;
+  stepSizeSetterFn?: StepSizeSetterFn;
+  stepSizeGetterFn?: StepSizeGetterFn;
+  logAcceptProbGetterFn?: LogAcceptProbGetterFn;
+}
+
+/**
+ * Validates the shared options (naming `name` in errors) and fills TFP's defaults
+ * (targetAcceptProb 0.75, the hmcLike getters/setter).
+ * @example `const common = adaptationCommon(options, 'SimpleStepSizeAdaptation');`
+ */
+export function adaptationCommon(options: AdaptationCommonOptions, name: string): Required<AdaptationCommonOptions> {
+  if (!options || typeof options !== 'object') throw new TypeError(`${name}: expected an options object`);
+  const inner = options.innerKernel;
+  if (!inner || typeof inner.oneStep !== 'function') throw new TypeError(`${name}: innerKernel must be a TransitionKernel`);
+  return {
+    innerKernel: inner,
+    numAdaptationSteps: checkAdaptationSteps(options.numAdaptationSteps, name),
+    targetAcceptProb: checkTargetAcceptProb(options.targetAcceptProb ?? 0.75, name),
+    stepSizeSetterFn: options.stepSizeSetterFn ?? hmcLikeStepSizeSetterFn,
+    stepSizeGetterFn: options.stepSizeGetterFn ?? hmcLikeStepSizeGetterFn,
+    logAcceptProbGetterFn: options.logAcceptProbGetterFn ?? hmcLikeLogAcceptProbGetterFn,
+  };
 }

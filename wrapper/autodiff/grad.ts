@@ -162,7 +162,7 @@ export function valueAndGrad<A extends unknown[]>(f: (...args: A) => unknown, op
       }));
       const g = typeof argnums === 'number' ? grads[0] : grads;
       const v = detachFrom(out, trace);
-      const auxOut = hasAux ? treeMapTensors(aux, (t) => (t._data.byteLength === t._data.buffer.byteLength ? t : detachFrom(t, trace))) : aux;
+      const auxOut = hasAux ? treeMapTensors(aux, (t) => (ownData(t._data) === t._data ? t : detachFrom(t, trace))) : aux;
       return (hasAux ? [[v, auxOut], g] : [v, g]) as [Tensor, any];
     }));
   };

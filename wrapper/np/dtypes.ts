@@ -47,6 +47,9 @@ export function withSlab<T>(fn: () => T): T {
 
 /** `a` itself when it owns its buffer, else a copy that does (for results leaving a slab scope). */
 export function ownData<A extends TypedArray>(a: A): A {
+  // Slab views always hold more than 64 elements; smaller arrays own their storage, and
+  // reading `.buffer` of such an (on-heap) array would make V8 move it off-heap.
+  if (a.length <= 64) return a;
   return a.byteLength === a.buffer.byteLength ? a : (a.slice() as A);
 }
 

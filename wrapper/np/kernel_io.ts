@@ -39,5 +39,10 @@ export function collect(c: Core, dtype: DType, shape: readonly number[], ptr: nu
 /** Runs `fn` with the core and a scoped workspace. */
 export function withCore<T>(fn: (c: Core) => T): T {
   const c = core();
-  return c.ws.scoped(() => fn(c));
+  const ws = c.ws, m = ws.mark();
+  try {
+    return fn(c);
+  } finally {
+    ws.release(m);
+  }
 }

@@ -12,6 +12,9 @@ export default defineConfig({
   clean: true,
   shims: true,
   removeNodeProtocol: false,
+  // Class names are API (TFP reprs, error messages, joint-distribution part names): keep
+  // them when esbuild renames a self-referencing class (`class _Independent`).
+  keepNames: true,
   external: [/\.wasm$/],
   async onSuccess() {
     copyFileSync('build/probasm.simd.wasm', 'dist/probasm.simd.wasm');

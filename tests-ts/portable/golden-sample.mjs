@@ -46,7 +46,15 @@ export function modelSample({ np, random, tfd, tfb, grad, mcmc }) {
   const target = (x) => new tfd.MultivariateNormalDiag({ loc: [1, -1], scaleDiag: [1, 1] }).logProb(x);
   const kernel = new mcmc.NoUTurnSampler({ targetLogProbFn: target, stepSize: 0.5 });
   const { allStates } = mcmc.sampleChain({ numResults: 300, currentState: np.zeros([4, 2]), kernel, seed: random.key(0) });
+  // two unnamed parts of one class (the Iris model's priors): names must not collide
+  const Root = tfd.JointDistributionCoroutine.Root;
+  const twoPriors = new tfd.JointDistributionCoroutine(function* () {
+    yield Root(new tfd.Independent(new tfd.Normal({ loc: np.zeros([2]), scale: 1 }), { reinterpretedBatchNdims: 1 }));
+    yield Root(new tfd.Independent(new tfd.Normal({ loc: np.zeros([2]), scale: 1 }), { reinterpretedBatchNdims: 1 }));
+  });
   return {
+    independentRepr: String(new tfd.Independent(new tfd.Normal({ loc: [0, 0], scale: 1 }))),
+    coroutineLogProb: twoPriors.logProb([np.zeros([2]), np.zeros([2])]).item(),
     normalLogProb0: normal.logProb(0).item(),
     normalSamplePRNGKey0: f32bits(normal.sample({ seed: random.PRNGKey(0) }).item()),
     shiftScaleForward: new tfb.Shift(1)(new tfb.Scale(3)).forward(np.ones(3)).toArray(),

@@ -7,6 +7,8 @@ const near = (a, b, tol) => typeof a === 'number' && Math.abs(a - b) <= tol;
 /** Checks modelSample()'s values: the DESIGN 9.2/9.6 numbers, SciPy's Gamma cdf, e^x, a hand-computed joint density, NUTS means. */
 export function checkModel(t, m, where) {
   if (!t.ok(m, `${where}: model-layer results present`)) return;
+  t.equal(m.independentRepr, 'tfp.distributions.Independent("IndependentNormal", batch_shape=[], event_shape=[2], dtype=float32)', `${where}: class names survive bundling (TFP repr)`);
+  t.ok(near(m.coroutineLogProb, -2 * Math.log(2 * Math.PI), 1e-6), `${where}: a coroutine with two unnamed parts of one class (got ${m.coroutineLogProb})`);
   t.ok(near(m.normalLogProb0, -0.9189385, 1e-7), `${where}: Normal(0, 1).logProb(0) = -0.9189385 (got ${m.normalLogProb0})`);
   t.equal(m.normalSamplePRNGKey0, '0xbe52c850', `${where}: Normal(0, 1).sample(seed=PRNGKey(0)) = -0.20584226 bit for bit`);
   t.equal(m.shiftScaleForward, [4, 4, 4], `${where}: Shift(1)(Scale(3)).forward(ones(3))`);

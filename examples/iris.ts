@@ -30,7 +30,14 @@ export function irisModel(data: IrisData): InstanceType<typeof tfd.JointDistribu
 
 export async function main(): Promise<void> {
   await init();
-  const nChains = 4, numAdaptationSteps = 500, nDraws = 500;
+  // The reference run: 4 chains x (500 + 500). IRIS_CHAINS / IRIS_WARMUP / IRIS_DRAWS shrink it
+  // (the examples test runs a small version against the built package).
+  const size = (name: string, d: number): number => {
+    const v = Number(process.env[name] ?? d);
+    if (!Number.isInteger(v) || v < 1) throw new RangeError(`${name} must be a positive integer; got ${process.env[name]}`);
+    return v;
+  };
+  const nChains = size('IRIS_CHAINS', 4), numAdaptationSteps = size('IRIS_WARMUP', 500), nDraws = size('IRIS_DRAWS', 500);
   const data = loadIris();
   const model = irisModel(data);
   const labels = new Tensor(data.labels, [data.n]);
@@ -73,7 +80,7 @@ export async function main(): Promise<void> {
     panels.push({ kind: 'histogram', title: `posterior of w[0, ${k}] (${data.featureNames[0]}, class ${k})`, xLabel: 'weight', series: [{ label: 'all chains', values }], markers: [{ label: 'mean', x: mean }] });
   }
   const path = process.env.IRIS_PLOT ?? 'iris-trace.svg';
-  writeFileSync(path, renderFigure(panels, { columns: 2, title: 'Bayesian logistic regression on Iris: NUTS, 4 chains' }));
+  writeFileSync(path, renderFigure(panels, { columns: 2, title: `Bayesian logistic regression on Iris: NUTS, ${nChains} chains` }));
   console.log(`plot written to ${path}`);
 }
 

@@ -3,10 +3,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-function run(file: string): string {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', file], { encoding: 'utf8', timeout: 120_000 });
+function run(file: string, env: Record<string, string> = {}): string {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', file], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
   assert.equal(r.status, 0, r.stderr);
   return r.stdout;
 }
@@ -83,6 +85,23 @@ describe('examples', () => {
     for (const m of means) for (const v of m) assert.ok(Math.abs(v) < 0.2, `posterior mean ${v} near 0:\n${out}`);
     const rhat = out.match(/R-hat \(rank-normalized\) Array\(\[([^\]]*)\]/)![1].split(',').map(Number);
     for (const r of rhat) assert.ok(r < 1.01, `R-hat ${r}`);
+  });
+
+  it('iris (the headline program of the demo) runs against the built package, reduced to 2 chains x (150 + 100)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'probasm-iris-'));
+    try {
+      const plot = join(dir, 'trace.svg');
+      const out = run('examples/iris.ts', { IRIS_CHAINS: '2', IRIS_WARMUP: '150', IRIS_DRAWS: '100', IRIS_PLOT: plot });
+      const acc = Number(/average accuracy over draws: ([0-9.]+)/.exec(out)?.[1]);
+      const bma = Number(/Bayesian model average accuracy: ([0-9.]+)/.exec(out)?.[1]);
+      assert.ok(acc >= 0.9 && bma >= 0.9, `accuracies ${acc} / ${bma}:\n${out}`);
+      assert.match(out, /R-hat \(rank-normalized\): max/);
+      const svg = readFileSync(plot, 'utf8');
+      assert.ok(/^(<\?xml[^>]*>\s*)?<svg/.test(svg) && svg.trimEnd().endsWith('</svg>'), 'an SVG document');
+      assert.ok(svg.includes('NUTS, 2 chains'), 'the title names the chains');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('npm run example refuses unknown names with the list of examples', () => {

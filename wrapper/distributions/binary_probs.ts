@@ -1,8 +1,9 @@
 /**
- * The shared parameter handling of families driven by one success probability given as
- * `logits` or `probs` (exactly one; TFP's convention): Bernoulli, Binomial, Geometric,
- * NegativeBinomial. `logitsParameter()` / `probsParameter()` convert from whichever was
- * given (log(p) - log1p(-p), sigmoid(logits)).
+ * The shared parameter handling of families given by `logits` or `probs` (exactly one;
+ * TFP's convention): `LogitsProbsDistribution` stores them (Categorical,
+ * OneHotCategorical and the binary families); `BinaryProbsDistribution` adds the
+ * conversions for one success probability (Bernoulli, Binomial, Geometric,
+ * NegativeBinomial): `logitsParameter()` = log(p) - log1p(-p), `probsParameter()` = sigmoid(logits).
  */
 import type { DType } from '../types/dtype.js';
 import type { Tensor } from '../np/tensor.js';
@@ -13,9 +14,9 @@ import { exactlyOne, requireFloat } from './logits_probs.js';
 
 /**
  * Base of the logits-or-probs families (not exported as a distribution).
- * @example `new tfd.Bernoulli({ probs: 0.25 }).logitsParameter() // log(1/3)`
+ * @example `new tfd.Categorical({ probs: [0.2, 0.8] }).probs // the probs given`
  */
-export abstract class BinaryProbsDistribution extends Distribution {
+export abstract class LogitsProbsDistribution extends Distribution {
   /** Checks that exactly one of logits/probs is given (floats) and stores them after `extra`; returns the float dtype. */
   protected initLogitsProbs(family: string, options: { logits?: ParamInput | null; probs?: ParamInput | null }, extra: Record<string, ParamInput | undefined> = {}): DType {
     exactlyOne(family, options, 'logits', 'probs');
@@ -28,6 +29,13 @@ export abstract class BinaryProbsDistribution extends Distribution {
   get logits(): Tensor | undefined { return this.hasParam('logits') ? this.param('logits') : undefined; }
   /** `probs` as given (undefined when constructed with logits). */
   get probs(): Tensor | undefined { return this.hasParam('probs') ? this.param('probs') : undefined; }
+}
+
+/**
+ * Base of the families with one success probability (not exported as a distribution).
+ * @example `new tfd.Bernoulli({ probs: 0.25 }).logitsParameter() // log(1/3)`
+ */
+export abstract class BinaryProbsDistribution extends LogitsProbsDistribution {
 
   /**
    * Log-odds from whichever parameter was given: log(p) - log1p(-p) from probs.

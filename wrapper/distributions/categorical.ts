@@ -35,8 +35,9 @@ import { broadcastShapes, sizeOf } from '../np/shape.js';
 import { categorical as randomCategorical } from '../random/discrete.js';
 import { registerKL } from './kl.js';
 import { categoricalLogProbFused } from './fused/categorical.js';
-import { Distribution, type DistributionOptions, type ParameterProperties, type ReparameterizationType } from './distribution.js';
-import { and, checkProbVectors, exactlyOne, isinf, multiplyNoNan, noEventSpaceBijector, requireFloat, sampleDType, type SampleDType } from './logits_probs.js';
+import type { DistributionOptions, ParameterProperties, ReparameterizationType } from './distribution.js';
+import { LogitsProbsDistribution } from './binary_probs.js';
+import { and, checkProbVectors, isinf, multiplyNoNan, noEventSpaceBijector, sampleDType, type SampleDType } from './logits_probs.js';
 
 /** Parameters of {@link Categorical}: exactly one of `logits` or `probs` (shape [..., K]). */
 export interface CategoricalOptions extends DistributionOptions {
@@ -104,24 +105,17 @@ const PARAMETER_PROPERTIES: Readonly<Record<string, ParameterProperties>> = Obje
  * d.mode();                                  // 1
  * ```
  */
-export class Categorical extends Distribution {
+export class Categorical extends LogitsProbsDistribution {
   private readonly _floatDtype: DType;
   private readonly _sampleDtype: SampleDType;
 
   constructor(options: CategoricalOptions) {
     super(options ?? {}, 'Categorical');
-    exactlyOne('Categorical', options, 'logits', 'probs');
-    requireFloat('Categorical', options.logits, 'logits');
-    requireFloat('Categorical', options.probs, 'probs');
     this._sampleDtype = sampleDType('Categorical', options.dtype);
-    this._floatDtype = this.initParams({ logits: options.logits ?? undefined, probs: options.probs ?? undefined });
+    this._floatDtype = this.initLogitsProbs('Categorical', options);
     if (this.validateArgs && this.hasParam('probs')) checkProbVectors('Categorical', 'probs', this.param('probs'), this._floatDtype);
   }
 
-  /** `logits` as given (undefined when constructed with probs). */
-  get logits(): Tensor | undefined { return this.hasParam('logits') ? this.param('logits') : undefined; }
-  /** `probs` as given (undefined when constructed with logits). */
-  get probs(): Tensor | undefined { return this.hasParam('probs') ? this.param('probs') : undefined; }
   /** The number of classes K. */
   get numCategories(): number { const s = this.param(this.hasParam('logits') ? 'logits' : 'probs').shape; return s[s.length - 1]; }
 

@@ -23,8 +23,9 @@ import * as np from '../np/index.js';
 import { broadcastShapes } from '../np/shape.js';
 import { registerKL } from './kl.js';
 import { categoricalEntropy, sampleCategoricalIndices } from './categorical.js';
-import { Distribution, type DistributionOptions, type ParameterProperties, type ReparameterizationType } from './distribution.js';
-import { checkProbVectors, exactlyOne, multiplyNoNan, noEventSpaceBijector, requireFloat, sampleDType, type SampleDType } from './logits_probs.js';
+import type { DistributionOptions, ParameterProperties, ReparameterizationType } from './distribution.js';
+import { LogitsProbsDistribution } from './binary_probs.js';
+import { checkProbVectors, multiplyNoNan, noEventSpaceBijector, sampleDType, type SampleDType } from './logits_probs.js';
 
 /** Parameters of {@link OneHotCategorical}: exactly one of `logits` or `probs` (shape [..., K]). */
 export interface OneHotCategoricalOptions extends DistributionOptions {
@@ -46,24 +47,17 @@ export interface OneHotCategoricalOptions extends DistributionOptions {
  * d.covariance();                           // [[0.16, -0.16], [-0.16, 0.16]]
  * ```
  */
-export class OneHotCategorical extends Distribution {
+export class OneHotCategorical extends LogitsProbsDistribution {
   private readonly _floatDtype: DType;
   private readonly _sampleDtype: SampleDType;
 
   constructor(options: OneHotCategoricalOptions) {
     super(options ?? {}, 'OneHotCategorical');
-    exactlyOne('OneHotCategorical', options, 'logits', 'probs');
-    requireFloat('OneHotCategorical', options.logits, 'logits');
-    requireFloat('OneHotCategorical', options.probs, 'probs');
     this._sampleDtype = sampleDType('OneHotCategorical', options.dtype);
-    this._floatDtype = this.initParams({ logits: options.logits ?? undefined, probs: options.probs ?? undefined });
+    this._floatDtype = this.initLogitsProbs('OneHotCategorical', options);
     if (this.validateArgs && this.hasParam('probs')) checkProbVectors('OneHotCategorical', 'probs', this.param('probs'), this._floatDtype);
   }
 
-  /** `logits` as given (undefined when constructed with probs). */
-  get logits(): Tensor | undefined { return this.hasParam('logits') ? this.param('logits') : undefined; }
-  /** `probs` as given (undefined when constructed with logits). */
-  get probs(): Tensor | undefined { return this.hasParam('probs') ? this.param('probs') : undefined; }
 
   /** Logits from whichever parameter was given (log(probs) from probs). @example `new tfd.OneHotCategorical({ probs: [0.5, 0.5] }).logitsParameter()` */
   logitsParameter(): Tensor { return this.hasParam('logits') ? this.param('logits') : np.log(this.param('probs')); }

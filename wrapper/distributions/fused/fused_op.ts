@@ -21,6 +21,7 @@ import { Tensor } from '../../np/tensor.js';
 import { bind, definePrimitive, sameShape, type Primitive } from '../../np/primitive.js';
 import { withCore, stage, reserve, collect } from '../../np/kernel_io.js';
 import { broadcastShapes, sizeOf } from '../../np/shape.js';
+import { broadcastInto } from '../../np/prims/structural.js';
 import { sumToShape } from '../../np/ops/shape_internal.js';
 import { activeTraces, nodeIn } from '../../autodiff/trace.js';
 import * as np from '../../np/index.js';
@@ -111,9 +112,9 @@ const repeated = new WeakMap<Tensor, Tensor>();
 function repeatLeading(t: Tensor, shape: readonly number[]): Tensor {
   const hit = repeated.get(t);
   if (hit && sameShape(hit.shape, shape)) return hit;
-  const src = t._data, n = sizeOf(shape), m = src.length;
-  const out = new (src.constructor as new (n: number) => typeof src)(n); // own buffer: kept in the cache
-  for (let off = 0; off < n; off += m) out.set(src, off);
+  const src = t._data;
+  const out = new (src.constructor as new (n: number) => typeof src)(sizeOf(shape)); // own buffer: kept in the cache
+  broadcastInto(src, t.shape, out, shape);
   const r = new Tensor(out, [...shape], t.dtype);
   repeated.set(t, r);
   return r;

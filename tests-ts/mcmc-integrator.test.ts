@@ -197,4 +197,80 @@ describe('memory', () => {
     assert.throws(() => kernel.oneStep(x, r, random.key(0)), /target failed/);
     assert.equal(ws.used, 0);
   });
+
+  for (const [name, make, inner] of [
+    ['NUTS', () => new mcmc.NoUTurnSampler({ targetLogProbFn: target, stepSize: 0.5, maxTreeDepth: 4 }), (k: any) => k],
+    ['HMC', () => new mcmc.HamiltonianMonteCarlo({ targetLogProbFn: target, stepSize: 0.5, numLeapfrogSteps: 3 }), (k: any) => k.innerKernel],
+  ] as const) {
+    it(`keeps one integrator block in linear memory for a whole ${name} chain and frees it when sampleChain ends`, async () => {
+      await init();
+      const { ws } = core();
+      const held0 = ws.persistentBytes;
+      const kernel = make() as mcmc.TransitionKernel<any>;
+      let x: mcmc.State = np.zeros([4, 3]);
+      let results = kernel.bootstrapResults(x);
+      const ptrs = new Set<number>();
+      const buffers = inner(kernel).integratorBuffers;
+      for (let i = 0; i < 30; i++) {
+        [x, results] = kernel.oneStep(x, results, random.foldIn(random.key(3), i));
+        ptrs.add(buffers.acquire(0)!.ptr); // the block the transitions used (acquire(0) returns it as is)
+        assert.ok(ws.persistentBytes > held0, 'no persistent block held between transitions');
+        assert.equal(ws.used, 0);
+      }
+      assert.equal(ptrs.size, 1, 'the integrator block moved between transitions');
+      mcmc.sampleChain({ numResults: 5, currentState: x, kernel, seed: random.key(4) });
+      assert.equal(ws.persistentBytes, held0, 'sampleChain did not free the integrator block');
+    });
+  }
+
+  it('gives the same transition inside a caller\'s workspace scope (buffers on the stack) as outside it', async () => {
+    await init();
+    const { ws } = core();
+    const run = () => {
+      const kernel = new mcmc.NoUTurnSampler({ targetLogProbFn: target, stepSize: 0.4, maxTreeDepth: 5 });
+      const x = np.array([[0.5, -1, 2], [1, 0, -0.5]]);
+      const [y] = kernel.oneStep(x, kernel.bootstrapResults(x), random.key(11));
+      return Array.from((y as Tensor).data());
+    };
+    const outside = run();
+    const held = ws.persistentBytes;
+    const inside = ws.scoped(() => { ws.alloc(64); return run(); });
+    assert.deepEqual(inside, outside);
+    assert.ok(ws.persistentBytes <= held, 'a persistent block was carved under live stack data');
+  });
+
+  it('windowedAdaptiveNuts frees its integrator blocks when it finishes', async () => {
+    await init();
+    const { ws } = core();
+    const held0 = ws.persistentBytes;
+    const { tfd } = await import('../wrapper/index.ts');
+    const jd = new tfd.JointDistributionNamed({ x: new tfd.Normal({ loc: 0, scale: 1 }) });
+    await mcmc.windowedAdaptiveNuts({ nDraws: 10, jointDist: jd, nChains: 2, numAdaptationSteps: 30, seed: random.key(5) });
+    assert.equal(ws.persistentBytes, held0);
+    assert.equal(ws.used, 0);
+  });
 });
+
+describe('workspace persistent region', () => {
+  it('carves blocks only while the stack is empty, reuses holes and returns trailing free blocks to the stack', async () => {
+    await init();
+    const { ws } = core();
+    const held0 = ws.persistentBytes;
+    const s0 = ws.scoped(() => ws.alloc(8));
+    assert.equal(ws.scoped(() => { ws.alloc(16); return ws.allocPersistent(64); }), undefined);
+    const a = ws.allocPersistent(1000)!, b = ws.allocPersistent(100)!;
+    assert.ok(b >= a + 1000 && a % 16 === 0 && b % 16 === 0);
+    const s = ws.scoped(() => ws.alloc(8));
+    assert.ok(s >= b + 100, 'the stack starts above the persistent blocks');
+    ws.freePersistent(a);
+    const c = ws.allocPersistent(500)!;
+    assert.equal(c, a, 'the hole is reused first-fit');
+    assert.throws(() => ws.freePersistent(a + 16), /not a live persistent block/);
+    ws.freePersistent(b);
+    ws.freePersistent(c);
+    assert.throws(() => ws.freePersistent(c), /not a live persistent block/);
+    assert.equal(ws.persistentBytes, held0);
+    assert.equal(ws.scoped(() => ws.alloc(8)), s0, 'freed blocks returned to the stack');
+  });
+});
+

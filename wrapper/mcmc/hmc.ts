@@ -25,7 +25,7 @@ import * as random from '../random/index.js';
 import type { KeyLike } from '../types/random.js';
 import { stateParts, fromParts, type KernelResults, type State, type TargetLogProbFn, type TransitionKernel } from './kernel.js';
 import { MetropolisHastings, splitSeed, type MetropolisHastingsResults } from './metropolis_hastings.js';
-import { withIntegrator } from './leapfrog.js';
+import { withIntegrator, IntegratorBuffers } from './leapfrog.js';
 import {
   targetAndGrads, PartsLayout, perPart, checkPerPartOption, chainTensor, type FloatType, type PerPart,
 } from './util.js';
@@ -95,6 +95,8 @@ export function coefficients(layout: PartsLayout, cls: string, stepSize: PerPart
 export class UncalibratedHamiltonianMonteCarlo implements TransitionKernel<UncalibratedHamiltonianMonteCarloResults> {
   readonly isCalibrated = false;
   private readonly options: HamiltonianMonteCarloOptions;
+  /** @internal The integrator's linear-memory block, kept across transitions. */
+  readonly integratorBuffers = new IntegratorBuffers(this);
 
   constructor(options: HamiltonianMonteCarloOptions) {
     checkTargetAndStep('UncalibratedHamiltonianMonteCarlo', options);
@@ -158,7 +160,7 @@ export class UncalibratedHamiltonianMonteCarlo implements TransitionKernel<Uncal
       const k1 = it.kinetic(p);
       const corr = k0.map((a, c) => { const v = a - k1[c]; return Number.isNaN(v) ? -Infinity : v; });
       return { lp, corr, p0, p1: it.read(p), q: it.read(q), g: it.read(g) };
-    });
+    }, this.integratorBuffers, 3);
     const shape = prev.targetLogProb.shape;
     return [fromParts(out.q, single), {
       ...prev,

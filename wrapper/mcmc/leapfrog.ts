@@ -1,29 +1,31 @@
 /**
  * The leapfrog integrator over wasm linear memory (kernels: assembly/integrators/leapfrog.ts).
  *
- * One `Integrator` serves one transition (one `oneStep` of HMC or NUTS). It is opened with
- * {@link withIntegrator}, which marks the workspace stack, allocates every buffer the
- * transition needs (positions, momenta, gradients, tree ends, candidates, U-turn
- * checkpoints...) in one block, runs the transition and releases the block. Inside, the
- * integrator state never leaves linear memory: the kernels update momenta and positions
- * in place; only the positions are copied out to tensors for each target call, and the
- * gradients copied back in (the target goes through the autodiff layer).
+ * One `Integrator` serves one transition (one `oneStep` of HMC or NUTS); its buffers
+ * (positions, momenta, gradients, tree ends, candidates, U-turn checkpoints...) live in
+ * one block of linear memory that the kernel keeps for the whole chain
+ * ({@link IntegratorBuffers}: a persistent workspace block, carved on the first
+ * transition and reused by every later one, so a chain runs without allocation growth).
+ * Inside a transition the integrator state never leaves linear memory: the kernels
+ * update momenta and positions in place; only the positions are copied out to tensors
+ * for each target call, and the gradients copied back in (the target goes through the
+ * autodiff layer). The state that crosses transitions is the chain state itself, which
+ * the kernel protocol returns as (JS-owned) tensors; loading it costs O(state size) per
+ * transition, against O(state size x leapfrog steps) plus a gradient evaluation per
+ * leapfrog step inside.
  *
- * Why per transition and not per chain: the workspace is a mark/release stack. Every
- * operation the target runs marks above our block and releases back to its mark, so the
- * block is safe for the whole transition; but a block kept between `oneStep` calls could
- * be released by any scope that encloses those calls (a caller's `ws.scoped`), after
- * which others would overwrite it. The state that crosses transitions is the chain state
- * itself, which the kernel protocol returns as (JS-owned) tensors anyway; copying it in
- * and out costs O(state size) per transition, against O(state size x leapfrog steps) plus
- * a gradient evaluation per leapfrog step inside. Memory does not grow over a chain: the
- * block is the same size each transition and is released (tests-ts/mcmc-integrator.test.ts).
+ * A persistent block can be placed only while the workspace stack is empty (it sits
+ * under the stack). When a transition runs inside someone's workspace scope, its buffers
+ * go on the stack for that transition instead (same results). The block is freed by
+ * `sampleChain`/`windowedAdaptiveNuts` when they finish (`releaseKernelBuffers`), when a
+ * transition needs a different size, or when the kernel is garbage-collected.
  *
  * Layout: see `PartsLayout` (wrapper/mcmc/util.ts): `nChains` rows of `d` elements.
  * Scalars per chain (log-probs, energies) are JS numbers (float64), rounded to the state's
  * dtype where they become results.
  */
 import { core, type Core } from '../runtime/core.js';
+import type { Workspace } from '../runtime/workspace.js';
 import type { Tensor } from '../np/tensor.js';
 import type { TypedArray } from '../types/dtype.js';
 import type { TargetLogProbFn } from './kernel.js';
@@ -49,24 +51,41 @@ export class Integrator {
   /** Target calls made (gradient evaluations). */
   gradEvals = 0;
 
-  constructor(readonly layout: PartsLayout, readonly fn: TargetLogProbFn, eps: Float64Array, invMass: Float64Array | undefined) {
+  /** Next free byte of the kernel's block and its end (0, 0 without a block). */
+  private cursor: number;
+  private readonly end: number;
+
+  constructor(readonly layout: PartsLayout, readonly fn: TargetLogProbFn, eps: Float64Array, invMass: Float64Array | undefined, block?: { ptr: Ptr; bytes: number }) {
     this.c = core();
     this.f64 = layout.dtype === 'float64';
     this.bytes = this.f64 ? 8 : 4;
+    this.cursor = block?.ptr ?? 0;
+    this.end = block ? block.ptr + block.bytes : 0;
     this.eps = this.vec();
     this.epsDir = this.vec();
     this.invMass = this.vec();
-    this.chainTmp = this.c.ws.alloc(layout.nChains * this.bytes);
-    this.chainTmp2 = this.c.ws.alloc(layout.nChains * this.bytes);
+    this.chainTmp = this.take(layout.nChains * this.bytes);
+    this.chainTmp2 = this.take(layout.nChains * this.bytes);
     this.arr(this.eps).set(eps);
     this.arr(this.epsDir).set(eps);
     if (invMass) this.arr(this.invMass).set(invMass);
     else this.arr(this.invMass).fill(1);
   }
 
-  /** A new n-element vector in the transition's block. */
+  /** `bytes` from the kernel's block, or from the transition's stack scope once it is used up. */
+  private take(bytes: number): Ptr {
+    const size = align16(bytes);
+    if (this.cursor + size <= this.end) {
+      const p = this.cursor;
+      this.cursor += size;
+      return p;
+    }
+    return this.c.ws.alloc(size);
+  }
+
+  /** A new n-element vector for this transition. */
   vec(): Ptr {
-    return this.c.ws.alloc(Math.max(1, this.layout.n) * this.bytes);
+    return this.take(Math.max(1, this.layout.n) * this.bytes);
   }
 
   /** A typed view of `len` elements at `p` (re-made: memory growth detaches old views). */
@@ -202,11 +221,81 @@ export class Integrator {
   }
 }
 
+const align16 = (n: number): number => (n + 15) & ~15;
+
+/** Bytes an integrator needs for `vecs` vectors of the layout plus its own buffers. */
+export function integratorBytes(layout: PartsLayout, vecs: number): number {
+  const e = layout.dtype === 'float64' ? 8 : 4;
+  return (vecs + 3) * align16(Math.max(1, layout.n) * e) + 2 * align16(layout.nChains * e);
+}
+
+interface Held { ws: Workspace; ptr: Ptr | undefined }
+const finalizer = typeof FinalizationRegistry === 'function'
+  ? new FinalizationRegistry<Held>((h) => { if (h.ptr !== undefined) h.ws.freePersistent(h.ptr); })
+  : undefined;
+
 /**
- * Runs `body` with an integrator whose buffers live in a workspace scope: allocated on
- * entry, released on exit (also when `body` throws).
+ * The integrator block a kernel keeps across transitions (one per kernel object): a
+ * persistent workspace block, grown when a transition needs more, freed by
+ * {@link IntegratorBuffers.release}, or when its owner is garbage-collected.
  */
-export function withIntegrator<T>(layout: PartsLayout, fn: TargetLogProbFn, eps: Float64Array, invMass: Float64Array | undefined, body: (it: Integrator) => T): T {
+export class IntegratorBuffers {
+  private held: Held | undefined;
+  private bytes = 0;
+
+  constructor(private readonly owner: object) {}
+
+  /** A block of at least `bytes` for the current core, or `undefined` when none can be placed now. */
+  acquire(bytes: number): { ptr: Ptr; bytes: number } | undefined {
+    const ws = core().ws;
+    const h = this.held;
+    if (h && h.ws === ws && h.ptr !== undefined && this.bytes >= bytes) return { ptr: h.ptr, bytes: this.bytes };
+    this.release();
+    const ptr = ws.allocPersistent(bytes);
+    if (ptr === undefined) return undefined;
+    this.held = { ws, ptr };
+    this.bytes = bytes;
+    finalizer?.register(this.owner, this.held, this);
+    return { ptr, bytes };
+  }
+
+  /** Frees the block (the next transition carves a new one). */
+  release(): void {
+    const h = this.held;
+    if (!h) return;
+    finalizer?.unregister(this);
+    if (h.ptr !== undefined) h.ws.freePersistent(h.ptr);
+    h.ptr = undefined;
+    this.held = undefined;
+    this.bytes = 0;
+  }
+}
+
+/**
+ * Runs `body` with an integrator whose `vecs` vectors (and its own buffers) come from the
+ * kernel's persistent block when `buffers` can provide one, else from a workspace scope.
+ * Whatever the target allocates is released on exit (also when `body` throws).
+ */
+export function withIntegrator<T>(layout: PartsLayout, fn: TargetLogProbFn, eps: Float64Array, invMass: Float64Array | undefined, body: (it: Integrator) => T, buffers?: IntegratorBuffers, vecs = 0): T {
   const ws = core().ws;
-  return ws.scoped(() => body(new Integrator(layout, fn, eps, invMass)));
+  const block = buffers?.acquire(integratorBytes(layout, vecs));
+  return ws.scoped(() => body(new Integrator(layout, fn, eps, invMass, block)));
+}
+
+/**
+ * Frees the integrator blocks of `kernel` and of every kernel it wraps (`innerKernel`,
+ * TransformedTransitionKernel's and adaptation kernels' inner kernels). `sampleChain` and
+ * `windowedAdaptiveNuts` call it when they finish; a later `oneStep` simply carves anew.
+ */
+export function releaseKernelBuffers(kernel: unknown): void {
+  type K = { innerKernel?: unknown; transformedInnerKernel?: unknown; integratorBuffers?: IntegratorBuffers };
+  const seen = new Set<unknown>();
+  const todo: unknown[] = [kernel];
+  while (todo.length > 0) {
+    const k = todo.pop() as K | undefined;
+    if (!k || typeof k !== 'object' || seen.has(k)) continue;
+    seen.add(k);
+    k.integratorBuffers?.release();
+    todo.push(k.innerKernel, k.transformedInnerKernel);
+  }
 }

@@ -47,7 +47,7 @@ import * as random from '../random/index.js';
 import type { KeyLike } from '../types/random.js';
 import { stateParts, fromParts, type KernelResults, type State, type TargetLogProbFn, type TransitionKernel } from './kernel.js';
 import { splitSeed } from './metropolis_hastings.js';
-import { withIntegrator, type Ptr } from './leapfrog.js';
+import { withIntegrator, IntegratorBuffers, type Ptr } from './leapfrog.js';
 import { checkTargetAndStep, asResultTensors, coefficients } from './hmc.js';
 import { targetAndGrads, PartsLayout, chainTensor, logAddExp, type PerPart } from './util.js';
 
@@ -113,6 +113,8 @@ const any = (a: Uint8Array): boolean => a.some((v) => v !== 0);
 export class NoUTurnSampler implements TransitionKernel<NoUTurnSamplerResults> {
   readonly isCalibrated = true;
   private readonly options: NoUTurnSamplerOptions;
+  /** @internal The integrator's linear-memory block, kept across transitions. */
+  readonly integratorBuffers = new IntegratorBuffers(this);
 
   constructor(options: NoUTurnSamplerOptions) {
     checkTargetAndStep('NoUTurnSampler', options);
@@ -296,7 +298,7 @@ export class NoUTurnSampler implements TransitionKernel<NoUTurnSamplerResults> {
         q: it.read(Cq), g: it.read(Cg), lpC, eC, cont, notDiv, accepted, leapfrogs,
         lar: eds.map((s, c) => Math.log(s / leapfrogs[c])), gradEvals: it.gradEvals,
       };
-    });
+    }, this.integratorBuffers, 15 + 2 * maxDepth);
     const reach = chainTensor(out.cont, batchShape, 'bool');
     const results: NoUTurnSamplerResults = {
       ...prev,

@@ -22,6 +22,7 @@ import * as random from '../random/index.js';
 import type { KeyLike } from '../types/random.js';
 import type { ArrayLike } from '../types/dtype.js';
 import type { KernelResults, State, TransitionKernel } from './kernel.js';
+import { releaseKernelBuffers } from './leapfrog.js';
 
 /** TFP's salt for `sample_chain`: sha512('mcmc.sample_chain') mod 2^32. */
 const SAMPLE_CHAIN_SALT = 0x8c0a7cea;
@@ -193,9 +194,13 @@ function finish<R extends KernelResults, T>(p: Plan<R, T>): SampleChainResult<R,
 export function sampleChain<R extends KernelResults = KernelResults, T = R>(options: SampleChainOptions<R, T>): SampleChainResult<R, T> {
   const p = plan(options);
   let done = 0;
-  for (const n of p.chunks) {
-    for (let i = 0; i < n; i++) done = step(p, done, p.states.length);
-    record(p);
+  try {
+    for (const n of p.chunks) {
+      for (let i = 0; i < n; i++) done = step(p, done, p.states.length);
+      record(p);
+    }
+  } finally {
+    releaseKernelBuffers(p.kernel);
   }
   return finish(p);
 }
@@ -220,15 +225,19 @@ export async function sampleChainAsync<R extends KernelResults = KernelResults, 
   if (typeof every !== 'number' || !(every >= 0)) throw new RangeError(`sampleChainAsync: yieldEveryMs must be a number >= 0; got ${String(every)}`);
   let done = 0;
   let last = Date.now();
-  for (const n of p.chunks) {
-    for (let i = 0; i < n; i++) {
-      done = step(p, done, p.states.length);
-      if (Date.now() - last >= every) {
-        await new Promise<void>((resolve) => setTimeout(resolve, 0));
-        last = Date.now();
+  try {
+    for (const n of p.chunks) {
+      for (let i = 0; i < n; i++) {
+        done = step(p, done, p.states.length);
+        if (Date.now() - last >= every) {
+          await new Promise<void>((resolve) => setTimeout(resolve, 0));
+          last = Date.now();
+        }
       }
+      record(p);
     }
-    record(p);
+  } finally {
+    releaseKernelBuffers(p.kernel);
   }
   return finish(p);
 }

@@ -48,6 +48,7 @@ import type { JointDistributionBijector } from '../distributions/joint_distribut
 import type { Bijector } from '../bijectors/bijector.js';
 import { Identity } from '../bijectors/identity.js';
 import type { KernelResults } from './kernel.js';
+import { releaseKernelBuffers } from './leapfrog.js';
 import { NoUTurnSampler } from './nuts.js';
 import { DualAveraging, RunningVariance, warmupWindows, type WarmupWindow } from './stan_warmup.js';
 
@@ -242,11 +243,13 @@ export async function windowedAdaptiveNuts(options: WindowedAdaptiveNutsOptions)
   let results: KernelResults = kernel.bootstrapResults(state);
   // NUTS reads the step size and inverse mass from the previous results (and its options).
   const setStepSize = (eps: number): void => {
+    releaseKernelBuffers(kernel);
     kernel = kernel.copy({ stepSize: eps });
     results = { ...results, stepSize: mk(new Float64Array([eps]), []) };
   };
   const setMetric = (): void => {
     const inv = variances.map((v, k) => mk(v, uShapes[k]));
+    releaseKernelBuffers(kernel);
     kernel = kernel.copy({ invMassDiag: inv });
     results = { ...results, invMassDiag: inv };
   };
@@ -298,30 +301,34 @@ export async function windowedAdaptiveNuts(options: WindowedAdaptiveNutsOptions)
     if (performance.now() - lastYield > yieldEveryMs) { await yieldNow(); lastYield = performance.now(); }
   };
 
-  // ---- warm-up
-  let stepNo = 0;
-  if (numAdaptationSteps > 0) {
-    heuristic(heurKeys.index(0));
-    setStepSize(stepSize);
-    const da = new DualAveraging(stepSize, targetAcceptProb);
-    for (let w = 0; w < windows.length; w++) {
-      const win = windows[w];
-      const slow = win.kind === 'slow' ? sizes.map((n) => new RunningVariance(n)) : null;
-      for (let i = 0; i < win.size; i++) { await step(stepKeys!.index(stepNo), true, stepNo + 1, slow, da); stepNo++; }
-      if (slow) {
-        variances = slow.map((rv) => rv.regularizedVariance());
-        setMetric();
-        heuristic(heurKeys.index(w + 1));
-        setStepSize(stepSize);
-        da.restart(stepSize);
+  try {
+    // ---- warm-up
+    let stepNo = 0;
+    if (numAdaptationSteps > 0) {
+      heuristic(heurKeys.index(0));
+      setStepSize(stepSize);
+      const da = new DualAveraging(stepSize, targetAcceptProb);
+      for (let w = 0; w < windows.length; w++) {
+        const win = windows[w];
+        const slow = win.kind === 'slow' ? sizes.map((n) => new RunningVariance(n)) : null;
+        for (let i = 0; i < win.size; i++) { await step(stepKeys!.index(stepNo), true, stepNo + 1, slow, da); stepNo++; }
+        if (slow) {
+          variances = slow.map((rv) => rv.regularizedVariance());
+          setMetric();
+          heuristic(heurKeys.index(w + 1));
+          setStepSize(stepSize);
+          da.restart(stepSize);
+        }
       }
+      stepSize = da.final();
+      setStepSize(stepSize);
     }
-    stepSize = da.final();
-    setStepSize(stepSize);
-  }
 
-  // ---- draws
-  for (let i = 0; i < nDraws; i++) { await step(drawKeys.index(i), false, stepNo + 1, null, null); stepNo++; }
+    // ---- draws
+    for (let i = 0; i < nDraws; i++) { await step(drawKeys.index(i), false, stepNo + 1, null, null); stepNo++; }
+  } finally {
+    releaseKernelBuffers(kernel);
+  }
 
   // ---- outputs
   const zDraws = rec.map((d, k) => mk(d, [nRec, C, ...uShapes[k]]));

@@ -8,6 +8,7 @@ export { fma32Exact, fma64, fma32Batch } from "./special/fma";
 export { log32, log1p32, log1p64 } from "./special/xla_log";
 export { erfinv32, erfinv64 } from "./special/erfinv";
 export { binaryF32, binaryF64, unaryF32, unaryF64 } from "./kernels/elementwise";
+export { binaryBroadcastF32, binaryBroadcastF64 } from "./kernels/broadcast_binary";
 export { reduceF32, reduceF64, cumsumF32, cumsumF64, cumLogSumExpF32, cumLogSumExpF64 } from "./kernels/reduce";
 export { matmulF32, matmulF64 } from "./linalg/matmul";
 export { choleskyF32, choleskyF64 } from "./linalg/cholesky";

@@ -81,7 +81,10 @@ test('matmul gradients with an unbatched operand match finite differences (float
   checkGrad((a) => np.add(h(a), weighted(np.matmul(np.square(a), B3))), A2, 'second order, shared a', 1e-5);
 });
 
-const BCAST: [number[], number[]][] = [[[4, 150, 3], [4, 1, 3]], [[3, 1], [1, 4]], [[], [5]], [[2, 3], [4, 2, 3]], [[6, 1, 2], [5, 1]]];
+// kernel paths: short rows, rows of >= 16 contiguous in both operands, an operand constant along
+// long rows, more than three dims after collapsing (staged broadcast), and empty outputs
+const BCAST: [number[], number[]][] = [[[4, 150, 3], [4, 1, 3]], [[3, 1], [1, 4]], [[], [5]], [[2, 3], [4, 2, 3]], [[6, 1, 2], [5, 1]],
+  [[3, 40], [40]], [[3, 1], [3, 40]], [[2, 1, 3, 1, 5], [1, 4, 1, 6, 1]], [[0, 3], [3]]];
 const OPS = ['add', 'subtract', 'multiply', 'divide', 'maximum', 'minimum', 'power', 'arctan2'] as const;
 
 test('float binary ops with broadcast operands give the bits of the explicit broadcast (values and gradients, both builds)', async () => {

@@ -12,13 +12,16 @@
  * with the cotangent (shared row: out_j = sum_i g_i [t_i == j] - softmax_j sum_i g_i;
  * per-point rows: out_ij = g_i ([t_i == j] - softmax_ij); invalid points contribute 0).
  * NaN/inf: a NaN logit, or a +inf logit, makes its row's lp NaN; a row of all -inf gives NaN.
- * Numerics: all in f64 (log/exp: musl), float32 rounded once: within 1 ulp of the true
- * value in float32 and within ~1e-15 relative (plus |l_t| + |lse| times 2^-53) in float64.
+ * Numerics: all in f64 (log: musl; exp: musl in float64, and for float32 with one row per
+ * point the block exp of ../special/exp_f64.ts (<= 1 ulp64, its SIMD twin bit-identical)
+ * over blocks of whole rows, as the float32 log-softmax does), float32 rounded once:
+ * within 1 ulp of the true value in float32 and within ~1e-15 relative (plus |l_t| +
+ * |lse| times 2^-53) in float64.
  * The softmax e_j / s is within about (K + 2)·2^-53 relative (the sum, one exp, one
  * division) of the true value before its rounding to T: within 1 ulp in float32, ~1e-15
  * relative in float64 (earlier versions computed exp(l_j - lse), the same budget; the two
  * can differ in the last bit). A NaN / +inf / all -inf row gives a NaN softmax row.
- * Scalar code in both builds (bit-identical).
+ * Scalar code in both builds apart from the block exp (bit-identical either way).
  *
  * categoricalGumbelArgmax (random.categorical's contract, ../../wrapper/random/discrete.ts):
  * element (o, j, i) of the Gumbel array [outer, ncat, inner] comes from the random word at
@@ -40,6 +43,8 @@ import { u01f32, u01f64 } from "../random/uniform";
 import { log32 } from "../special/xla_log";
 import { logf32 } from "../special/logf";
 import { gumbelApproxF32x4 } from "../simd/gumbel_approx";
+import { expF64Block } from "../special/exp_f64";
+import { expF64x2Block } from "../simd/exp_f64";
 
 const GA: usize = memory.data(16, 16); // 4 f32 approximations (SIMD build)
 
@@ -115,8 +120,59 @@ const E64: usize = memory.data(8 * 64, 8);
   }
 }
 
+// float32 with one row per point: rows go through a static f64 scratch in blocks so that
+// the exponentials run as one vectorizable pass (expF64Block / expF64x2Block, as the
+// float32 log-softmax does) instead of Math.exp per element.
+const CAT_CAP: u32 = 512; // f64 slots per block
+const CAT_D: usize = memory.data(<i32>CAT_CAP << 3, 16); // l - max, then exp(l - max)
+const CAT_M: usize = memory.data(<i32>CAT_CAP << 3, 16); // each row's max (non-finite: Math.exp path)
+
+// @ts-ignore: decorator
+@inline function lpRowsF32(pl: usize, K: u32, pk: usize, kind: u32, out: usize, probs: usize, n: u32): void {
+  const rowsPerBlock = CAT_CAP / K;
+  for (let i0: u32 = 0; i0 < n; i0 += rowsPerBlock) {
+    const nb = min<u32>(n - i0, rowsPerBlock);
+    for (let b: u32 = 0; b < nb; b++) {
+      const row = pl + (<usize>((i0 + b) * K) << 2);
+      let m: f64 = -Infinity;
+      let bad = false;
+      for (let j: u32 = 0; j < K; j++) {
+        const l = <f64>load<f32>(row + (<usize>j << 2));
+        if (l != l) bad = true;
+        if (l > m) m = l;
+      }
+      if (bad) m = NaN;
+      store<f64>(CAT_M + (<usize>b << 3), m);
+      const d = CAT_D + (<usize>(b * K) << 3);
+      const ok = isFinite(m);
+      for (let j: u32 = 0; j < K; j++) store<f64>(d + (<usize>j << 3), ok ? <f64>load<f32>(row + (<usize>j << 2)) - m : 0.0);
+    }
+    let q: u32 = 0;
+    if (ASC_FEATURE_SIMD) q = expF64x2Block(CAT_D, nb * K);
+    if (q < nb * K) expF64Block(CAT_D, q, nb * K);
+    for (let b: u32 = 0; b < nb; b++) {
+      const i = i0 + b;
+      const row = pl + (<usize>(i * K) << 2);
+      const pr = probs ? probs + (<usize>(i * K) << 2) : 0;
+      const m = load<f64>(CAT_M + (<usize>b << 3));
+      let lse: f64;
+      if (!isFinite(m)) lse = lseRow<f32>(row, K, pr); // NaN rows (and their NaN softmax)
+      else {
+        const d = CAT_D + (<usize>(b * K) << 3);
+        let s: f64 = 0;
+        for (let j: u32 = 0; j < K; j++) s += load<f64>(d + (<usize>j << 3));
+        if (pr) for (let j: u32 = 0; j < K; j++) store<f32>(pr + (<usize>j << 2), <f32>(load<f64>(d + (<usize>j << 3)) / s));
+        lse = m + Math.log(s);
+      }
+      const t = classOf(loadK(pk, kind, i), K);
+      store<f32>(out + (<usize>i << 2), <f32>(t < 0 ? -Infinity : <f64>load<f32>(row + (<usize>t << 2)) - lse));
+    }
+  }
+}
+
 export function categoricalLogProbF32(pl: usize, rs: u32, K: u32, pk: usize, kind: u32, out: usize, probs: usize, n: u32): void {
-  lpRun<f32>(pl, rs, K, pk, kind, out, probs, n);
+  if (rs && K <= CAT_CAP) lpRowsF32(pl, K, pk, kind, out, probs, n);
+  else lpRun<f32>(pl, rs, K, pk, kind, out, probs, n);
 }
 export function categoricalLogProbF64(pl: usize, rs: u32, K: u32, pk: usize, kind: u32, out: usize, probs: usize, n: u32): void {
   lpRun<f64>(pl, rs, K, pk, kind, out, probs, n);

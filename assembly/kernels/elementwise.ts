@@ -85,6 +85,19 @@ export const enum Un {
   }
 }
 
+/** One float32 element of binaryF32 (its scalar loop's operation, so the same bits). */
+// @ts-ignore: decorator
+@inline export function binElemF32(op: i32, x: f32, y: f32): f32 {
+  if (op <= Bin.Div) return op == Bin.Add ? x + y : op == Bin.Sub ? x - y : op == Bin.Mul ? x * y : x / y;
+  return <f32>bin64(op, x, y);
+}
+
+/** One float64 element of binaryF64. */
+// @ts-ignore: decorator
+@inline export function binElemF64(op: i32, x: f64, y: f64): f64 {
+  return bin64(op, x, y);
+}
+
 export function binaryF32(op: i32, a: usize, b: usize, out: usize, n: u32): void {
   let i: u32 = 0;
   if (ASC_FEATURE_SIMD) i = binarySimdF32(op, a, b, out, n);

@@ -48,17 +48,22 @@ const RW: u32 = 256;
 const RACC: usize = memory.data(RW << 3, 16);
 /** Running max / best values of a column block (f32 or f64 as the input). */
 const RAUX: usize = memory.data(RW << 3, 16);
+/** Contiguous rows shorter than this are reduced by the scalar loop in both builds. */
+const SIMD_MIN_ROW: u32 = 16;
 /** The four partial accumulators handed back by the SIMD bodies (f64 or f32 lanes). */
 const RSLOT: usize = memory.data(32, 16);
 
 // ---------------------------------------------------------------- contiguous (inner == 1)
 
 /** Sum (prod=false) or product of n contiguous f32/f64 values, in f64 with 4 partials. */
-function contigSum<T>(p: usize, n: u32, prod: bool): f64 {
+// @ts-ignore: decorator
+@inline function contigSum<T>(p: usize, n: u32, prod: bool): f64 {
   let i: u32 = 0;
   let s0: f64 = prod ? 1 : 0, s1 = s0, s2 = s0, s3 = s0;
   const sz = <usize>sizeof<T>();
-  if (ASC_FEATURE_SIMD) {
+  // Short rows skip the SIMD body: the scalar loop performs the same operations on the same
+  // partials (same bits), without the call and the vector store / scalar reload of RSLOT.
+  if (ASC_FEATURE_SIMD && n >= SIMD_MIN_ROW) {
     i = sz == 4 ? contigSumSimdF32(p, n, prod, RSLOT) : contigSumSimdF64(p, n, prod, RSLOT);
     s0 = load<f64>(RSLOT); s1 = load<f64>(RSLOT, 8); s2 = load<f64>(RSLOT, 16); s3 = load<f64>(RSLOT, 24);
   }
@@ -92,11 +97,12 @@ function contigSum<T>(p: usize, n: u32, prod: bool): f64 {
 }
 
 /** Max (isMax) or min of n contiguous values, 4 partials; -inf/+inf when n == 0. */
-function contigMax<T>(p: usize, n: u32, isMax: bool): T {
+// @ts-ignore: decorator
+@inline function contigMax<T>(p: usize, n: u32, isMax: bool): T {
   let i: u32 = 0;
   let s0: T = <T>(isMax ? -Infinity : Infinity), s1 = s0, s2 = s0, s3 = s0;
   const sz = <usize>sizeof<T>();
-  if (ASC_FEATURE_SIMD) {
+  if (ASC_FEATURE_SIMD && n >= SIMD_MIN_ROW) { // short rows: as in contigSum
     if (sz == 4) i = contigMaxSimdF32(p, n, isMax, RSLOT);
     else i = contigMaxSimdF64(p, n, isMax, RSLOT);
     s0 = load<T>(RSLOT); s1 = load<T>(RSLOT + sz); s2 = load<T>(RSLOT + 2 * sz); s3 = load<T>(RSLOT + 3 * sz);
@@ -150,7 +156,8 @@ function contigLse<T>(p: usize, n: u32, m: T): f64 {
 }
 
 /** Reduces one contiguous row of n values and stores the result at `dst`. */
-function contigRow<T>(op: i32, p: usize, n: u32, dst: usize): void {
+// @ts-ignore: decorator
+@inline function contigRow<T>(op: i32, p: usize, n: u32, dst: usize): void {
   const f32in = sizeof<T>() == 4;
   switch (op) {
     case Red.Sum:
@@ -186,7 +193,7 @@ function rowsMax<T>(src: usize, n: u32, rs: usize, w: u32, dst: usize, isMax: bo
   for (let i: u32 = 1; i < n; i++) {
     const row = src + <usize>i * rs;
     let j: u32 = 0;
-    if (ASC_FEATURE_SIMD) j = sz == 4 ? rowsMaxSimdF32(row, dst, w, isMax) : rowsMaxSimdF64(row, dst, w, isMax);
+    if (ASC_FEATURE_SIMD && w >= 4) j = sz == 4 ? rowsMaxSimdF32(row, dst, w, isMax) : rowsMaxSimdF64(row, dst, w, isMax);
     for (; j < w; j++) {
       const d = dst + <usize>j * sz;
       store<T>(d, mm<T>(isMax, load<T>(d), load<T>(row + <usize>j * sz)));
@@ -204,7 +211,7 @@ function stridedBlock<T>(op: i32, src: usize, n: u32, rs: usize, w: u32, dst: us
     for (let i: u32 = 0; i < n; i++) {
       const row = src + <usize>i * rs;
       let j: u32 = 0;
-      if (ASC_FEATURE_SIMD) j = sz == 4 ? rowsAccSimdF32(row, RACC, w, prod) : rowsAccSimdF64(row, RACC, w, prod);
+      if (ASC_FEATURE_SIMD && w >= 4) j = sz == 4 ? rowsAccSimdF32(row, RACC, w, prod) : rowsAccSimdF64(row, RACC, w, prod);
       for (; j < w; j++) {
         const d = RACC + (<usize>j << 3), x = <f64>load<T>(row + <usize>j * sz);
         store<f64>(d, prod ? load<f64>(d) * x : load<f64>(d) + x);
@@ -221,7 +228,7 @@ function stridedBlock<T>(op: i32, src: usize, n: u32, rs: usize, w: u32, dst: us
     for (let i: u32 = 1; i < n; i++) {
       const row = src + <usize>i * rs;
       let j: u32 = 0;
-      if (ASC_FEATURE_SIMD) j = sz == 4 ? rowsArgSimdF32(row, RAUX, dst, w, i, isMax) : rowsArgSimdF64(row, RAUX, dst, w, i, isMax);
+      if (ASC_FEATURE_SIMD && w >= 4) j = sz == 4 ? rowsArgSimdF32(row, RAUX, dst, w, i, isMax) : rowsArgSimdF64(row, RAUX, dst, w, i, isMax);
       for (; j < w; j++) {
         const b = RAUX + <usize>j * sz;
         const x = load<T>(row + <usize>j * sz), best = load<T>(b);
@@ -252,6 +259,14 @@ function reduce<T>(op: i32, a: usize, out: usize, outer: u32, n: u32, inner: u32
   const sz = <usize>sizeof<T>();
   const osz: usize = (op == Red.ArgMax || op == Red.ArgMin) ? 4 : sz;
   const rs = <usize>inner * sz; // bytes between consecutive elements of the reduced axis
+  if (inner == 1 && (op == Red.Sum || op == Red.Prod)) { // many short rows: no per-row dispatch
+    const prod = op == Red.Prod;
+    for (let o: u32 = 0; o < outer; o++) {
+      const s = sz == 4 ? contigSum<f32>(a + <usize>o * rs * <usize>n, n, prod) : contigSum<f64>(a + <usize>o * rs * <usize>n, n, prod);
+      store<T>(out + <usize>o * osz, <T>s);
+    }
+    return;
+  }
   for (let o: u32 = 0; o < outer; o++) {
     const src = a + <usize>o * <usize>n * rs;
     const dst = out + <usize>o * <usize>inner * osz;

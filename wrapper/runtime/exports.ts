@@ -20,6 +20,8 @@ export interface CoreExports {
   fma64(a: number, b: number, c: number): number;
   binaryF32(op: number, a: number, b: number, out: number, n: number): void;
   binaryF64(op: number, a: number, b: number, out: number, n: number): void;
+  binaryBroadcastF32(op: number, a: number, b: number, out: number, d0: number, d1: number, d2: number, a0: number, a1: number, a2: number, b0: number, b1: number, b2: number): void;
+  binaryBroadcastF64(op: number, a: number, b: number, out: number, d0: number, d1: number, d2: number, a0: number, a1: number, a2: number, b0: number, b1: number, b2: number): void;
   unaryF32(op: number, a: number, out: number, n: number): void;
   unaryF64(op: number, a: number, out: number, n: number): void;
   matmulF32(a: number, b: number, out: number, batch: number, m: number, k: number, n: number, aBatchStride: number, bBatchStride: number): void;

@@ -5,7 +5,7 @@
 import type { DType } from '../../types/dtype.js';
 import { Tensor } from '../tensor.js';
 import { definePrimitive, sameShape, type Aval, type Primitive } from '../primitive.js';
-import { withCore, stage, collect, view } from '../kernel_io.js';
+import { withCore, stage, collect, reserve, view } from '../kernel_io.js';
 import { itemSize } from '../dtypes.js';
 import { broadcastShapes, sizeOf } from '../shape.js';
 import type { Core } from '../../runtime/core.js';
@@ -129,6 +129,36 @@ function stageAs(c: Core, t: Tensor, shape: readonly number[]): number {
 }
 
 /**
+ * The broadcast of `a` and `b` to `shape` as at most three dims with element strides per
+ * operand (0 along broadcast dims): size-1 dims dropped, neighbours merged where both
+ * operands are contiguous across them. `null` when more than three dims remain.
+ */
+function collapse3(shape: readonly number[], as: readonly number[], bs: readonly number[]): { d: number[]; sa: number[]; sb: number[] } | null {
+  const nd = shape.length;
+  const strides = (s: readonly number[]): number[] => {
+    const r = new Array<number>(nd).fill(0);
+    let acc = 1;
+    for (let k = s.length - 1; k >= 0; k--) {
+      if (s[k] !== 1) r[nd - s.length + k] = acc;
+      acc *= s[k];
+    }
+    return r;
+  };
+  const fa = strides(as), fb = strides(bs);
+  const d: number[] = [], sa: number[] = [], sb: number[] = [];
+  for (let k = 0; k < nd; k++) {
+    if (shape[k] === 1) continue;
+    const m = d.length - 1;
+    if (m >= 0 && sa[m] === fa[k] * shape[k] && sb[m] === fb[k] * shape[k]) {
+      d[m] *= shape[k]; sa[m] = fa[k]; sb[m] = fb[k];
+    } else { d.push(shape[k]); sa.push(fa[k]); sb.push(fb[k]); }
+  }
+  if (d.length > 3) return null;
+  while (d.length < 3) { d.unshift(1); sa.unshift(0); sb.unshift(0); }
+  return { d, sa, sb };
+}
+
+/**
  * The primitive for a binary op. Equal shapes and dtypes, or (float dtypes) operands that
  * broadcast against each other: the broadcast is done while staging the kernel's inputs
  * (the same values, so the same bits as a broadcast_in_dim first), and the VJP sums each
@@ -150,6 +180,16 @@ export function binaryPrim(name: BinaryName): Primitive {
     },
     impl([a, b], _p, out) {
       if (out.dtype === 'int32' || out.dtype === 'uint32') return intBinary(name, a, b);
+      const same = sameShape(a.shape, out.shape) && sameShape(b.shape, out.shape);
+      const col = same || sizeOf(out.shape) === 0 ? null : collapse3(out.shape, a.shape, b.shape);
+      if (col) { // broadcast inside the kernel (strides), not materialized
+        const { d, sa, sb } = col;
+        return withCore((c) => {
+          const pa = stage(c, a), pb = stage(c, b), po = reserve(c, out.dtype, out.shape);
+          (out.dtype === 'float32' ? c.ex.binaryBroadcastF32 : c.ex.binaryBroadcastF64)(Bin[name], pa, pb, po, d[0], d[1], d[2], sa[0], sa[1], sa[2], sb[0], sb[1], sb[2]);
+          return collect(c, out.dtype, out.shape, po);
+        });
+      }
       return withCore((c) => {
         const pa = stageAs(c, a, out.shape), pb = stageAs(c, b, out.shape);
         (out.dtype === 'float32' ? c.ex.binaryF32 : c.ex.binaryF64)(Bin[name], pa, pb, pa, sizeOf(out.shape));

@@ -11,6 +11,7 @@ export { binaryF32, binaryF64, unaryF32, unaryF64 } from "./kernels/elementwise"
 export { binaryBroadcastF32, binaryBroadcastF64 } from "./kernels/broadcast_binary";
 export { reduceF32, reduceF64, cumsumF32, cumsumF64, cumLogSumExpF32, cumLogSumExpF64 } from "./kernels/reduce";
 export { matmulF32, matmulF64 } from "./linalg/matmul";
+export { transposeBatch32, transposeBatch64 } from "./linalg/transpose";
 export { choleskyF32, choleskyF64 } from "./linalg/cholesky";
 export { triangularSolveF32, triangularSolveF64 } from "./linalg/triangular_solve";
 export { logSoftmaxF32, logSoftmaxF64, logSoftmaxVjpF32, logSoftmaxVjpF64 } from "./kernels/softmax";

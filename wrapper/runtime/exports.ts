@@ -19,6 +19,8 @@ export interface CoreExports {
   fma32Exact(a: number, b: number, c: number): number;
   fma64(a: number, b: number, c: number): number;
   binaryF32(op: number, a: number, b: number, out: number, n: number): void;
+  transposeBatch32(src: number, dst: number, batch: number, r: number, c: number): void;
+  transposeBatch64(src: number, dst: number, batch: number, r: number, c: number): void;
   binaryF64(op: number, a: number, b: number, out: number, n: number): void;
   binaryBroadcastF32(op: number, a: number, b: number, out: number, d0: number, d1: number, d2: number, a0: number, a1: number, a2: number, b0: number, b1: number, b2: number): void;
   binaryBroadcastF64(op: number, a: number, b: number, out: number, d0: number, d1: number, d2: number, a0: number, a1: number, a2: number, b0: number, b1: number, b2: number): void;

@@ -38,15 +38,9 @@ export interface MatmulParams { readonly ta: boolean; readonly tb: boolean }
 
 /** Copies a batch of [r, c] matrices into workspace memory as [c, r] (returns the pointer). */
 function stageT(c: Core, t: Tensor): number {
-  const p = c.ws.alloc(Math.max(1, t.size) * itemSize(t.dtype));
-  const nd = t.shape.length, r = t.shape[nd - 2], cols = t.shape[nd - 1], mat = r * cols;
-  const dst = view(c, t.dtype, p, Math.max(1, t.size)), src = t._data;
-  for (let b = 0; b < t.size; b += mat) {
-    for (let i = 0; i < r; i++) {
-      const si = b + i * cols;
-      for (let j = 0; j < cols; j++) dst[b + j * r + i] = src[si + j];
-    }
-  }
+  const nd = t.shape.length, r = t.shape[nd - 2], cols = t.shape[nd - 1];
+  const src = stage(c, t), p = c.ws.alloc(Math.max(1, t.size) * itemSize(t.dtype));
+  if (t.size) (itemSize(t.dtype) === 8 ? c.ex.transposeBatch64 : c.ex.transposeBatch32)(src, p, t.size / (r * cols), r, cols);
   return p;
 }
 

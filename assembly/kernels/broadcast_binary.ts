@@ -41,27 +41,27 @@ import { binaryF32, binaryF64, binElemF32, binElemF64, Bin } from "./elementwise
   }
 }
 
+// A constant op per case lets the optimizer drop the per-element dispatch.
+// @ts-ignore: decorator
+@inline function dispatch<T>(op: i32, a: usize, b: usize, out: usize, d0: u32, d1: u32, d2: u32,
+  a0: u32, a1: u32, a2: u32, b0: u32, b1: u32, b2: u32): void {
+  switch (op) {
+    case Bin.Add: run<T>(Bin.Add, a, b, out, d0, d1, d2, a0, a1, a2, b0, b1, b2); break;
+    case Bin.Sub: run<T>(Bin.Sub, a, b, out, d0, d1, d2, a0, a1, a2, b0, b1, b2); break;
+    case Bin.Mul: run<T>(Bin.Mul, a, b, out, d0, d1, d2, a0, a1, a2, b0, b1, b2); break;
+    case Bin.Div: run<T>(Bin.Div, a, b, out, d0, d1, d2, a0, a1, a2, b0, b1, b2); break;
+    default: run<T>(op, a, b, out, d0, d1, d2, a0, a1, a2, b0, b1, b2);
+  }
+}
+
 /** out[i0, i1, i2] = op(a[i0 a0 + i1 a1 + i2 a2], b[i0 b0 + i1 b1 + i2 b2]) in float32. */
 export function binaryBroadcastF32(op: i32, a: usize, b: usize, out: usize, d0: u32, d1: u32, d2: u32,
   a0: u32, a1: u32, a2: u32, b0: u32, b1: u32, b2: u32): void {
-  // a constant op per case lets the optimizer drop the per-element dispatch
-  switch (op) {
-    case Bin.Add: run<f32>(Bin.Add, a, b, out, d0, d1, d2, a0, a1, a2, b0, b1, b2); break;
-    case Bin.Sub: run<f32>(Bin.Sub, a, b, out, d0, d1, d2, a0, a1, a2, b0, b1, b2); break;
-    case Bin.Mul: run<f32>(Bin.Mul, a, b, out, d0, d1, d2, a0, a1, a2, b0, b1, b2); break;
-    case Bin.Div: run<f32>(Bin.Div, a, b, out, d0, d1, d2, a0, a1, a2, b0, b1, b2); break;
-    default: run<f32>(op, a, b, out, d0, d1, d2, a0, a1, a2, b0, b1, b2);
-  }
+  dispatch<f32>(op, a, b, out, d0, d1, d2, a0, a1, a2, b0, b1, b2);
 }
 
 /** The float64 twin of binaryBroadcastF32. */
 export function binaryBroadcastF64(op: i32, a: usize, b: usize, out: usize, d0: u32, d1: u32, d2: u32,
   a0: u32, a1: u32, a2: u32, b0: u32, b1: u32, b2: u32): void {
-  switch (op) {
-    case Bin.Add: run<f64>(Bin.Add, a, b, out, d0, d1, d2, a0, a1, a2, b0, b1, b2); break;
-    case Bin.Sub: run<f64>(Bin.Sub, a, b, out, d0, d1, d2, a0, a1, a2, b0, b1, b2); break;
-    case Bin.Mul: run<f64>(Bin.Mul, a, b, out, d0, d1, d2, a0, a1, a2, b0, b1, b2); break;
-    case Bin.Div: run<f64>(Bin.Div, a, b, out, d0, d1, d2, a0, a1, a2, b0, b1, b2); break;
-    default: run<f64>(op, a, b, out, d0, d1, d2, a0, a1, a2, b0, b1, b2);
-  }
+  dispatch<f64>(op, a, b, out, d0, d1, d2, a0, a1, a2, b0, b1, b2);
 }

@@ -43,8 +43,7 @@ import { u01f32, u01f64 } from "../random/uniform";
 import { log32 } from "../special/xla_log";
 import { logf32 } from "../special/logf";
 import { gumbelApproxF32x4 } from "../simd/gumbel_approx";
-import { expF64Block } from "../special/exp_f64";
-import { expF64x2Block } from "../simd/exp_f64";
+import { expBlockF64 } from "../special/exp_f64";
 
 const GA: usize = memory.data(16, 16); // 4 f32 approximations (SIMD build)
 
@@ -121,7 +120,7 @@ const E64: usize = memory.data(8 * 64, 8);
 }
 
 // float32 with one row per point: rows go through a static f64 scratch in blocks so that
-// the exponentials run as one vectorizable pass (expF64Block / expF64x2Block, as the
+// the exponentials run as one vectorizable pass (expBlockF64, as the
 // float32 log-softmax does) instead of Math.exp per element.
 const CAT_CAP: u32 = 512; // f64 slots per block
 const CAT_D: usize = memory.data(<i32>CAT_CAP << 3, 16); // l - max, then exp(l - max)
@@ -147,9 +146,7 @@ const CAT_M: usize = memory.data(<i32>CAT_CAP << 3, 16); // each row's max (non-
       const ok = isFinite(m);
       for (let j: u32 = 0; j < K; j++) store<f64>(d + (<usize>j << 3), ok ? <f64>load<f32>(row + (<usize>j << 2)) - m : 0.0);
     }
-    let q: u32 = 0;
-    if (ASC_FEATURE_SIMD) q = expF64x2Block(CAT_D, nb * K);
-    if (q < nb * K) expF64Block(CAT_D, q, nb * K);
+    expBlockF64(CAT_D, nb * K);
     for (let b: u32 = 0; b < nb; b++) {
       const i = i0 + b;
       const row = pl + (<usize>(i * K) << 2);

@@ -85,11 +85,16 @@ export const enum Un {
   }
 }
 
-/** One float32 element of binaryF32 (its scalar loop's operation, so the same bits). */
+/** add/sub/mul/div (op <= Bin.Div) as single f32 operations. */
+// @ts-ignore: decorator
+@inline function basicF32(op: i32, x: f32, y: f32): f32 {
+  return op == Bin.Add ? x + y : op == Bin.Sub ? x - y : op == Bin.Mul ? x * y : x / y;
+}
+
+/** One float32 element of binaryF32: single f32 operations for add/sub/mul/div, else in f64 rounded once. */
 // @ts-ignore: decorator
 @inline export function binElemF32(op: i32, x: f32, y: f32): f32 {
-  if (op <= Bin.Div) return op == Bin.Add ? x + y : op == Bin.Sub ? x - y : op == Bin.Mul ? x * y : x / y;
-  return <f32>bin64(op, x, y);
+  return op <= Bin.Div ? basicF32(op, x, y) : <f32>bin64(op, x, y);
 }
 
 /** One float64 element of binaryF64. */
@@ -101,11 +106,11 @@ export const enum Un {
 export function binaryF32(op: i32, a: usize, b: usize, out: usize, n: u32): void {
   let i: u32 = 0;
   if (ASC_FEATURE_SIMD) i = binarySimdF32(op, a, b, out, n);
-  if (op <= Bin.Div) { // single f32 operations
+  // binElemF32's two cases as two loops (the op test hoisted out of the element loop)
+  if (op <= Bin.Div) {
     for (; i < n; i++) {
       const o = <usize>i << 2;
-      const x = load<f32>(a + o), y = load<f32>(b + o);
-      store<f32>(out + o, op == Bin.Add ? x + y : op == Bin.Sub ? x - y : op == Bin.Mul ? x * y : x / y);
+      store<f32>(out + o, basicF32(op, load<f32>(a + o), load<f32>(b + o)));
     }
   } else {
     for (; i < n; i++) {
@@ -120,7 +125,7 @@ export function binaryF64(op: i32, a: usize, b: usize, out: usize, n: u32): void
   if (ASC_FEATURE_SIMD) i = binarySimdF64(op, a, b, out, n);
   for (; i < n; i++) {
     const o = <usize>i << 3;
-    store<f64>(out + o, bin64(op, load<f64>(a + o), load<f64>(b + o)));
+    store<f64>(out + o, binElemF64(op, load<f64>(a + o), load<f64>(b + o)));
   }
 }
 

@@ -155,29 +155,44 @@ function contigLse<T>(p: usize, n: u32, m: T): f64 {
   return mf + Math.log((s0 + s1) + (s2 + s3));
 }
 
-/** Reduces one contiguous row of n values and stores the result at `dst`. */
-// @ts-ignore: decorator
-@inline function contigRow<T>(op: i32, p: usize, n: u32, dst: usize): void {
-  const f32in = sizeof<T>() == 4;
+/**
+ * Reduces `outer` contiguous rows of n values (a [outer, n] -> out [outer]). The op is
+ * dispatched once, outside the row loop: many short rows (a softmax axis of 3) cost a few
+ * instructions each.
+ */
+function contigRows<T>(op: i32, a: usize, out: usize, outer: u32, n: u32): void {
+  const sz = <usize>sizeof<T>();
+  const rb = <usize>n * sz;
   switch (op) {
     case Red.Sum:
     case Red.Prod: {
-      const s = f32in ? contigSum<f32>(p, n, op == Red.Prod) : contigSum<f64>(p, n, op == Red.Prod);
-      store<T>(dst, <T>s);
+      const prod = op == Red.Prod;
+      for (let o: u32 = 0; o < outer; o++) {
+        const s = sz == 4 ? contigSum<f32>(a + <usize>o * rb, n, prod) : contigSum<f64>(a + <usize>o * rb, n, prod);
+        store<T>(out + <usize>o * sz, <T>s);
+      }
       break;
     }
     case Red.Max:
     case Red.Min: {
-      store<T>(dst, contigMax<T>(p, n, op == Red.Max));
+      const isMax = op == Red.Max;
+      for (let o: u32 = 0; o < outer; o++) store<T>(out + <usize>o * sz, contigMax<T>(a + <usize>o * rb, n, isMax));
       break;
     }
     case Red.ArgMax:
     case Red.ArgMin: {
-      store<i32>(dst, n == 0 ? -1 : contigFind<T>(p, n, contigMax<T>(p, n, op == Red.ArgMax)));
+      const isMax = op == Red.ArgMax;
+      for (let o: u32 = 0; o < outer; o++) {
+        const p = a + <usize>o * rb;
+        store<i32>(out + (<usize>o << 2), n == 0 ? -1 : contigFind<T>(p, n, contigMax<T>(p, n, isMax)));
+      }
       break;
     }
     default: { // LogSumExp
-      store<T>(dst, <T>contigLse<T>(p, n, contigMax<T>(p, n, true)));
+      for (let o: u32 = 0; o < outer; o++) {
+        const p = a + <usize>o * rb;
+        store<T>(out + <usize>o * sz, <T>contigLse<T>(p, n, contigMax<T>(p, n, true)));
+      }
     }
   }
 }
@@ -259,18 +274,10 @@ function reduce<T>(op: i32, a: usize, out: usize, outer: u32, n: u32, inner: u32
   const sz = <usize>sizeof<T>();
   const osz: usize = (op == Red.ArgMax || op == Red.ArgMin) ? 4 : sz;
   const rs = <usize>inner * sz; // bytes between consecutive elements of the reduced axis
-  if (inner == 1 && (op == Red.Sum || op == Red.Prod)) { // many short rows: no per-row dispatch
-    const prod = op == Red.Prod;
-    for (let o: u32 = 0; o < outer; o++) {
-      const s = sz == 4 ? contigSum<f32>(a + <usize>o * rs * <usize>n, n, prod) : contigSum<f64>(a + <usize>o * rs * <usize>n, n, prod);
-      store<T>(out + <usize>o * osz, <T>s);
-    }
-    return;
-  }
+  if (inner == 1) { contigRows<T>(op, a, out, outer, n); return; }
   for (let o: u32 = 0; o < outer; o++) {
     const src = a + <usize>o * <usize>n * rs;
     const dst = out + <usize>o * <usize>inner * osz;
-    if (inner == 1) { contigRow<T>(op, src, n, dst); continue; }
     for (let j0: u32 = 0; j0 < inner; j0 += RW) {
       const w = min(RW, inner - j0);
       stridedBlock<T>(op, src + <usize>j0 * sz, n, rs, w, dst + <usize>j0 * osz);

@@ -29,8 +29,7 @@
  */
 import { unaryF32, unaryF64, Un } from "./elementwise";
 import { reduceF32, reduceF64, Red } from "./reduce";
-import { expF64Block } from "../special/exp_f64";
-import { expF64x2Block } from "../simd/exp_f64";
+import { expBlockF64 } from "../special/exp_f64";
 
 // @ts-ignore: decorator
 @inline function rowLogSoftmax<T>(a: usize, out: usize, n: u32, inner: u32): void {
@@ -61,14 +60,6 @@ import { expF64x2Block } from "../simd/exp_f64";
 const LS_CAP: u32 = 512; // f64 slots per block
 const LS_D: usize = memory.data(<i32>LS_CAP << 3, 16); // d = x - shift, then exp(d)
 const LS_SH: usize = memory.data(<i32>LS_CAP << 3, 16); // the shift of each row in the block
-
-/** exp in place on cnt f64 values (each <= 0) at p (bit-identical in both builds). */
-// @ts-ignore: decorator
-@inline function expBlockF64(p: usize, cnt: u32): void {
-  let i: u32 = 0;
-  if (ASC_FEATURE_SIMD) i = expF64x2Block(p, cnt);
-  if (i < cnt) expF64Block(p, i, cnt);
-}
 
 // The row max (NaN if the row has one); rows whose max is not finite go to rowLogSoftmax.
 // @ts-ignore: decorator

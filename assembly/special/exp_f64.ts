@@ -28,6 +28,8 @@
  * before the loop; binaryen cannot fold them back in. Both block loops evaluate the same
  * expressions on the same values, so this changes no bits.
  */
+import { expF64x2Block } from "../simd/exp_f64";
+
 export const EXP64_LO: f64 = -746.0;
 export const EXP64_LOG2E: f64 = 1.4426950408889634;
 export const EXP64_SHIFT: f64 = 6755399441055744.0; // 1.5 * 2^52
@@ -51,6 +53,18 @@ export const EXP64_C11: f64 = 2.5110205054885565e-08;
 export const EXP64_K: usize = memory.data<f64>([
   EXP64_LO, EXP64_LO, EXP64_LOG2E, EXP64_LOG2E, EXP64_SHIFT, EXP64_SHIFT, EXP64_LN2_HI, EXP64_LN2_HI, EXP64_LN2_LO, EXP64_LN2_LO, EXP64_DOWN, EXP64_DOWN, EXP64_C2, EXP64_C2, EXP64_C3, EXP64_C3, EXP64_C4, EXP64_C4, EXP64_C5, EXP64_C5, EXP64_C6, EXP64_C6, EXP64_C7, EXP64_C7, EXP64_C8, EXP64_C8, EXP64_C9, EXP64_C9, EXP64_C10, EXP64_C10, EXP64_C11, EXP64_C11,
 ], 16);
+
+/**
+ * exp (x <= 0) in place on `cnt` f64 values at p: the f64x2 body in the SIMD build, this
+ * file's scalar loop for the rest (and everything in the scalar build); the same bits
+ * either way. The entry point for kernels (log-softmax, Categorical log-prob).
+ */
+// @ts-ignore: decorator
+@inline export function expBlockF64(p: usize, cnt: u32): void {
+  let i: u32 = 0;
+  if (ASC_FEATURE_SIMD) i = expF64x2Block(p, cnt);
+  if (i < cnt) expF64Block(p, i, cnt);
+}
 
 /** exp (x <= 0) in place on the f64 values at p[from..to) (the scalar twin of expF64x2Block). */
 export function expF64Block(p: usize, from: u32, to: u32): void {

@@ -229,9 +229,9 @@ export function integratorBytes(layout: PartsLayout, vecs: number): number {
   return (vecs + 3) * align16(Math.max(1, layout.n) * e) + 2 * align16(layout.nChains * e);
 }
 
-interface Held { ws: Workspace; ptr: Ptr | undefined }
+interface Held { readonly ws: Workspace; readonly ptr: Ptr; readonly bytes: number }
 const finalizer = typeof FinalizationRegistry === 'function'
-  ? new FinalizationRegistry<Held>((h) => { if (h.ptr !== undefined) h.ws.freePersistent(h.ptr); })
+  ? new FinalizationRegistry<Held>((h) => h.ws.freePersistent(h.ptr))
   : undefined;
 
 /**
@@ -241,22 +241,19 @@ const finalizer = typeof FinalizationRegistry === 'function'
  */
 export class IntegratorBuffers {
   private held: Held | undefined;
-  private bytes = 0;
 
   constructor(private readonly owner: object) {}
 
   /** A block of at least `bytes` for the current core, or `undefined` when none can be placed now. */
   acquire(bytes: number): { ptr: Ptr; bytes: number } | undefined {
     const ws = core().ws;
-    const h = this.held;
-    if (h && h.ws === ws && h.ptr !== undefined && this.bytes >= bytes) return { ptr: h.ptr, bytes: this.bytes };
+    if (this.held && this.held.ws === ws && this.held.bytes >= bytes) return this.held;
     this.release();
     const ptr = ws.allocPersistent(bytes);
     if (ptr === undefined) return undefined;
-    this.held = { ws, ptr };
-    this.bytes = bytes;
+    this.held = { ws, ptr, bytes };
     finalizer?.register(this.owner, this.held, this);
-    return { ptr, bytes };
+    return this.held;
   }
 
   /** Frees the block (the next transition carves a new one). */
@@ -264,10 +261,8 @@ export class IntegratorBuffers {
     const h = this.held;
     if (!h) return;
     finalizer?.unregister(this);
-    if (h.ptr !== undefined) h.ws.freePersistent(h.ptr);
-    h.ptr = undefined;
+    h.ws.freePersistent(h.ptr);
     this.held = undefined;
-    this.bytes = 0;
   }
 }
 

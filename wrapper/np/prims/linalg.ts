@@ -5,7 +5,7 @@
  */
 import { Tensor } from '../tensor.js';
 import { bind, definePrimitive, type Aval, type Primitive } from '../primitive.js';
-import { withCore, stage, reserve, collect, view } from '../kernel_io.js';
+import { withCore, stage, reserve, collect } from '../kernel_io.js';
 import { itemSize } from '../dtypes.js';
 import type { Core } from '../../runtime/core.js';
 import { sizeOf } from '../shape.js';

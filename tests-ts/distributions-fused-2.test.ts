@@ -147,6 +147,29 @@ for (const b of BUILDS) {
       assert.deepEqual(ok, [-Math.LN2, -Infinity]);
     });
 
+    it('Categorical logProb with many per-point rows (float32 block-exp path over several blocks, non-finite rows) matches log_softmax[k], values and logits gradient', () => {
+      for (const K of [3, 7]) {
+        const rows = 400; // several 512-slot blocks for both K
+        const labels = Int32Array.from({ length: rows }, (_, i) => (i * 5) % (K + 1) - (i % 11 === 0 ? 1 : 0));
+        const kk = new Tensor(labels, [rows]);
+        const v = valuesFor([rows, K], -20, 20, 31 + K);
+        v.fill(NaN, 5 * K, 5 * K + 1); // a NaN logit
+        v[9 * K + labels[9]] = Infinity; // a +inf logit at the point's class (NaN in both; other classes: see the kernel's contract)
+        v.fill(-Infinity, 13 * K, 14 * K); // a row of all -inf
+        v.fill(-Infinity, 17 * K, 17 * K + K - 1); // one finite logit left
+        const logits = T(v, 'float32', [rows, K]);
+        const got = categoricalLogProbFused(logits, kk)!;
+        close(data(got), data(categoricalLogProb(logits, kk)), 8 * EPS.float32, `K ${K}`);
+        keep(`cat-many-rows-${K}`, got);
+        const fin = T(valuesFor([rows, K], -20, 20, 41 + K), 'float32', [rows, K]);
+        const w = T(valuesFor([rows], -1, 1, 51), 'float32');
+        const loss = (f: (l: Tensor) => Tensor) => (l: Tensor) => np.sum(np.multiply(w, f(l)));
+        const g = grad(loss((l) => categoricalLogProbFused(l, kk)!))(fin);
+        close(data(g), data(grad(loss((l) => categoricalLogProb(l, kk)))(fin)), 8 * EPS.float32, `gradient K ${K}`);
+        keep(`cat-many-rows-grad-${K}`, g);
+      }
+    });
+
     it('Categorical logProb gradient w.r.t. logits (shared and per point, first and second order) matches finite differences', () => {
       const kk = new Tensor(Int32Array.from([0, 3, 3, 1, 4, 2, 2]), [7]);
       checkGrad((l) => weighted(categoricalLogProbFused(l, kk)!), f64(valuesFor([5], -2, 2, 21), [5]), 'shared logits');

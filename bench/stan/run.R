@@ -7,6 +7,11 @@
 args <- commandArgs(trailingOnly = TRUE)
 if (length(args) != 6) stop("usage: Rscript run.R MODEL.stan DATA.R CHAINS WARMUP DRAWS SEED")
 suppressPackageStartupMessages(library(rstan))
+# Debian's r-cran-bh is a shim over the system Boost headers (libboost-dev), where
+# rstan_options("boost_lib") finds nothing: point rstan at them.
+if (!file.exists(rstan_options("boost_lib")) && file.exists("/usr/include/boost/version.hpp")) {
+  rstan_options(boost_lib = "/usr/include")
+}
 model_file <- args[1]
 if (packageVersion("rstan") < "2.26" && file.exists(sub("\\.stan$", "_legacy.stan", model_file))) {
   model_file <- sub("\\.stan$", "_legacy.stan", model_file)

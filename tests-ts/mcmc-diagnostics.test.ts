@@ -1,8 +1,9 @@
-// mcmc.effectiveSampleSize / potentialScaleReduction / rankNormalizedRhat against an
+// mcmc.effectiveSampleSize / potentialScaleReduction / rankNormalizedRhat / rankNormalizedEss against an
 // independent numpy/scipy implementation on fixed AR(1) draws
 // (fixtures/mcmc/gen_diagnostics.py -> diagnostics.json), plus behaviour checks.
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { init, np, mcmc, random, Tensor } from '../wrapper/index.ts';
 import { fixture } from './helpers.ts';
 
@@ -11,6 +12,7 @@ interface Fx {
   ess: { name: string; draws: string; chain?: number; options: Record<string, unknown>; ess: number[] | number[][] }[];
   rhat: { draws: string; splitChains: boolean; rhat: number[] }[];
   rankRhat: { draws: string; bulk: number[]; tail: number[]; max: number[] }[];
+  rankEss: { draws: string; bulk: number[]; tail: number[] }[];
 }
 const fx = fixture<Fx>('mcmc/diagnostics.json');
 
@@ -59,6 +61,39 @@ describe('mcmc diagnostics', () => {
     }
   });
 
+  describe('rankNormalizedEss matches the reference (posterior ess_bulk / ess_tail)', () => {
+    for (const c of fx.rankEss) {
+      it(`${c.draws}: bulk and tail`, () => {
+        const s = draws(c.draws);
+        close(mcmc.rankNormalizedEss(s), c.bulk, 'bulk');
+        close(mcmc.rankNormalizedEss(s, { statistic: 'tail' }), c.tail, 'tail');
+      });
+    }
+  });
+
+  it('bulk ESS is near the draw count for independent draws, low for a random walk, and NaN for constant or non-finite draws', () => {
+    const iid = random.normal(random.key(5), [1000, 4, 2], 'float64');
+    for (const v of mcmc.rankNormalizedEss(iid).data()) assert.ok(v > 3400 && v < 4800, `iid bulk ESS ${v} of 4000`);
+    for (const v of mcmc.rankNormalizedEss(iid, { statistic: 'tail' }).data()) assert.ok(v > 2800 && v < 5200, `iid tail ESS ${v} of 4000`);
+    const walk = np.cumsum(iid, { axis: 0 });
+    for (const v of mcmc.rankNormalizedEss(walk).data()) assert.ok(v < 100, `random-walk bulk ESS ${v}`);
+    assert.ok(Number.isNaN(mcmc.rankNormalizedEss(np.ones([10, 2], 'float64')).item() as number), 'constant');
+    const withNaN = np.asarray([[0, 1], [2, NaN], [1, 3], [4, 2], [3, 0], [5, 1]], 'float64');
+    assert.ok(Number.isNaN(mcmc.rankNormalizedEss(withNaN).item() as number), 'NaN draw');
+    const f32 = mcmc.rankNormalizedEss(random.normal(random.key(6), [50, 3]));
+    assert.equal(f32.dtype, 'float32');
+    assert.deepEqual(f32.shape, []);
+  });
+
+  it('bulk ESS depends only on ranks: any increasing transform of the draws leaves it unchanged', () => {
+    const x = random.normal(random.key(7), [40, 3], 'float64');
+    const base = mcmc.rankNormalizedEss(x).item() as number;
+    fc.assert(fc.property(fc.double({ min: 0.1, max: 5, noNaN: true }), fc.double({ min: -3, max: 3, noNaN: true }), (a, b) => {
+      const y = np.add(np.multiply(np.exp(np.multiply(x, a)), 2), b); // 2 e^(a x) + b, increasing in x
+      return Math.abs((mcmc.rankNormalizedEss(y).item() as number) - base) <= 1e-9 * base;
+    }), { numRuns: 40 });
+  });
+
   it('takes an array of parts and returns one result per part, per-part options included', () => {
     const s = draws('mixed');
     const a = np.take(s, 0, { axis: 2 }), b = np.take(s, 1, { axis: 2 });
@@ -71,6 +106,8 @@ describe('mcmc diagnostics', () => {
     close(np.stack([ra, rb]), mcmc.potentialScaleReduction(s).toArray(), 'rhat parts');
     const [qa] = mcmc.rankNormalizedRhat([a]);
     close(qa, [mcmc.rankNormalizedRhat(s).data()[0]], 'rank parts');
+    const [ba, bb] = mcmc.rankNormalizedEss([a, b]);
+    close(np.stack([ba, bb]), mcmc.rankNormalizedEss(s).toArray(), 'rank ESS parts');
   });
 
   it('gives ESS close to N for independent draws and far below N for sticky ones', () => {
@@ -115,6 +152,7 @@ describe('mcmc diagnostics', () => {
     const same = mcmc.potentialScaleReduction(np.reshape(iid, [300, 6]));
     close(r, same.item(), 'two chain dims = flattened chains');
     close(mcmc.rankNormalizedRhat(iid, { independentChainNdims: 2 }), mcmc.rankNormalizedRhat(np.reshape(iid, [300, 6])).item(), 'rank');
+    close(mcmc.rankNormalizedEss(iid, { independentChainNdims: 2 }), mcmc.rankNormalizedEss(np.reshape(iid, [300, 6])).item(), 'rank ESS');
   });
 
   it('returns NaN for a constant chain, as TFP does', () => {
@@ -136,5 +174,9 @@ describe('mcmc diagnostics', () => {
     assert.throws(() => mcmc.potentialScaleReduction(np.zeros([10])), /cannot have a draws dimension and 1 chain/);
     assert.throws(() => mcmc.rankNormalizedRhat(np.zeros([3, 2])), /at least 4 draws/);
     assert.throws(() => mcmc.rankNormalizedRhat(x, { statistic: 'mean' as 'max' }), /statistic must be/);
+    assert.throws(() => mcmc.rankNormalizedEss(np.zeros([5, 2])), /rankNormalizedEss: needs at least 6 draws per chain; got 5/);
+    assert.throws(() => mcmc.rankNormalizedEss(x, { statistic: 'max' as 'bulk' }), /rankNormalizedEss: statistic must be 'bulk' or 'tail'/);
+    assert.throws(() => mcmc.rankNormalizedEss(x, { independentChainNdims: 1.5 }), /independentChainNdims must be an integer >= 1/);
+    assert.throws(() => mcmc.rankNormalizedEss(np.zeros([10])), /cannot have a draws dimension and 1 chain/);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * MCMC convergence diagnostics: TFP's `tfp.mcmc.effective_sample_size` and
- * `tfp.mcmc.potential_scale_reduction`, plus Stan's rank-normalized split R-hat.
+ * `tfp.mcmc.potential_scale_reduction`, and the helpers they share with ./rank_normalized.ts.
  *
  * - {@link effectiveSampleSize} (TFP semantics): with acov[k] the per-lag autocovariance
  *   (divisor N - k, see autocovariance.ts) of each chain,
@@ -17,12 +17,7 @@
  *   (m - 1)-divisor variance of the chain means,
  *   R = ((m + 1)/m) ((n - 1)/n W + B/n) / W - (n - 1)/(m n)   (a variance ratio: NOT
  *   square-rooted). `splitChains` halves every chain first (an odd last draw is dropped).
- * - {@link rankNormalizedRhat}: Vehtari, Gelman, Simpson, Carpenter & Bürkner (2021), the
- *   R-hat Stan (posterior::rhat, ArviZ `rhat(method="rank")`) reports: chains are split in
- *   halves (the middle draw of an odd length is dropped), draws are replaced by
- *   z = Phi^-1((r - 3/8) / (S + 1/4)) of their pooled average ranks r among the S draws,
- *   and R = sqrt(((n - 1)/n W + B/n) / W) (BDA3 eq. 11.4) is taken of z ("bulk") and of the
- *   z of the folded draws |x - median(x)| ("tail"); the result is max(bulk, tail).
+ * - Stan's rank-normalized split R-hat and bulk/tail ESS: ./rank_normalized.ts.
  *
  * Computed in float64 in JavaScript (FFT for the autocovariances, a sort for the ranks,
  * `np.ndtri` for Phi^-1) and returned in the states' float dtype (integers give float32).
@@ -61,24 +56,19 @@ export interface PotentialScaleReductionOptions {
   splitChains?: boolean;
 }
 
-/** Options of {@link rankNormalizedRhat}. */
-export interface RankNormalizedRhatOptions {
-  /** Number of dimensions after the draws dimension that index chains (>= 1). Default 1. */
-  independentChainNdims?: number;
-  /** Which statistic: `'max'` (Stan's R-hat, default), `'bulk'`, or `'tail'` (folded). */
-  statistic?: 'max' | 'bulk' | 'tail';
-}
-
-const isPartList = (s: unknown): s is readonly Tensor[] =>
+/** @internal shared with rank_normalized.ts */
+export const isPartList = (s: unknown): s is readonly Tensor[] =>
   Array.isArray(s) && s.length > 0 && s.every((p) => p instanceof Tensor);
 
-function toF64(t: Tensor): Float64Array {
+/** @internal shared with rank_normalized.ts */
+export function toF64(t: Tensor): Float64Array {
   return t._data instanceof Float64Array ? t._data : Float64Array.from(t._data as unknown as Iterable<number>);
 }
 
 const outDtype = (t: Tensor) => (t.dtype === 'float64' ? 'float64' : 'float32');
 
-function wrap(values: Float64Array, shape: readonly number[], like: Tensor): Tensor {
+/** @internal shared with rank_normalized.ts */
+export function wrap(values: Float64Array, shape: readonly number[], like: Tensor): Tensor {
   return outDtype(like) === 'float64' ? new Tensor(values, shape) : new Tensor(Float32Array.from(values), shape);
 }
 
@@ -86,7 +76,8 @@ function wrap(values: Float64Array, shape: readonly number[], like: Tensor): Ten
  * Regroups `data` of `shape` as series[r][c] (length shape[0]) with c over `chainAxes`
  * and r over the remaining axes >= 1 (both row-major).
  */
-function columns(data: Float64Array, shape: readonly number[], chainAxes: readonly number[]) {
+/** @internal shared with rank_normalized.ts */
+export function columns(data: Float64Array, shape: readonly number[], chainAxes: readonly number[]) {
   const n = shape[0];
   const inner = shape.slice(1).reduce((a, b) => a * b, 1);
   const restAxes: number[] = [];
@@ -107,9 +98,11 @@ function columns(data: Float64Array, shape: readonly number[], chainAxes: readon
   return { series, restShape: restAxes.map((a) => shape[a]), nChains };
 }
 
-const meanOf = (x: Float64Array): number => { let s = 0; for (let i = 0; i < x.length; i++) s += x[i]; return s / x.length; };
+/** @internal shared with rank_normalized.ts */
+export const meanOf = (x: Float64Array): number => { let s = 0; for (let i = 0; i < x.length; i++) s += x[i]; return s / x.length; };
 
-function varianceOf(x: { readonly length: number; readonly [i: number]: number }, ddof: number): number {
+/** @internal shared with rank_normalized.ts */
+export function varianceOf(x: { readonly length: number; readonly [i: number]: number }, ddof: number): number {
   let m = 0;
   for (let i = 0; i < x.length; i++) m += x[i];
   m /= x.length;
@@ -228,7 +221,8 @@ export function effectiveSampleSize(states: DiagnosticStates, options: Effective
   return list ? out : out[0];
 }
 
-function chainNdims(v: number | undefined, fn: string): number {
+/** @internal shared with rank_normalized.ts */
+export function chainNdims(v: number | undefined, fn: string): number {
   const icn = v ?? 1;
   if (!Number.isInteger(icn) || icn < 1) throw new RangeError(`${fn}: independentChainNdims must be an integer >= 1; got ${String(v)}`);
   return icn;
@@ -277,86 +271,4 @@ export function potentialScaleReduction(chainsStates: DiagnosticStates, options:
   const split = Boolean(options.splitChains);
   if (isPartList(chainsStates)) return chainsStates.map((s) => rhatPart(s, icn, split));
   return rhatPart(np.asarray(chainsStates as ArrayLike), icn, split);
-}
-
-/** BDA3 R-hat sqrt(((n-1)/n W + B/n) / W) of equal-length chains. */
-function rhatBasic(chains: Float64Array[]): number {
-  const n = chains[0].length;
-  const bDivN = varianceOf(chains.map(meanOf), 1);
-  let w = 0;
-  for (const x of chains) w += varianceOf(x, 1);
-  w /= chains.length;
-  return Math.sqrt((((n - 1) / n) * w + bDivN) / w);
-}
-
-/** Stan's split: first and last floor(n/2) draws of each chain as two chains. */
-const splitMiddle = (chains: Float64Array[]): Float64Array[] => {
-  const n = chains[0].length, half = Math.floor(n / 2);
-  return chains.flatMap((x) => [x.subarray(0, half), x.subarray(n - half, n)]);
-};
-
-/** Pooled average ranks -> Phi^-1((r - 3/8) / (S + 1/4)), same layout. */
-function zScale(chains: Float64Array[]): Float64Array[] {
-  const len = chains[0].length, s = len * chains.length;
-  const all = new Float64Array(s);
-  chains.forEach((x, c) => all.set(x, c * len));
-  const order = Array.from({ length: s }, (_, i) => i).sort((a, b) => all[a] - all[b]);
-  const p = new Float64Array(s);
-  for (let i = 0; i < s;) {
-    let j = i;
-    while (j + 1 < s && all[order[j + 1]] === all[order[i]]) j++;
-    const rank = (i + j) / 2 + 1; // average of the 1-based ranks i+1..j+1
-    for (let k = i; k <= j; k++) p[order[k]] = (rank - 0.375) / (s + 0.25);
-    i = j + 1;
-  }
-  const z = np.ndtri(new Tensor(p, [s]))._data as Float64Array;
-  return chains.map((_, c) => z.slice(c * len, (c + 1) * len));
-}
-
-function medianOf(chains: Float64Array[]): number {
-  const all = Float64Array.from(chains.flatMap((x) => Array.from(x))).sort();
-  const m = all.length;
-  return m % 2 ? all[(m - 1) / 2] : (all[m / 2 - 1] + all[m / 2]) / 2;
-}
-
-/**
- * Rank-normalized split R-hat (Vehtari et al. 2021) — the R-hat Stan, posterior and ArviZ
- * report: max of the bulk R-hat (of rank-normalized split chains) and the tail R-hat (of the
- * rank-normalized folded draws |x - median|). Values above 1.01 suggest the chains have not
- * mixed. States are laid out as for {@link potentialScaleReduction}; needs >= 4 draws.
- * Unlike TFP's `potentialScaleReduction`, the result is on the scale of a standard deviation
- * (square-rooted), and splitting drops the middle draw of an odd length (Stan's rule).
- * @example
- * ```ts
- * const rhat = mcmc.rankNormalizedRhat(allStates);                       // [n, nChains, d] -> [d]
- * const bulk = mcmc.rankNormalizedRhat(allStates, { statistic: 'bulk' });
- * ```
- */
-export function rankNormalizedRhat(chainsStates: readonly Tensor[], options?: RankNormalizedRhatOptions): Tensor[];
-export function rankNormalizedRhat(chainsStates: ArrayLike, options?: RankNormalizedRhatOptions): Tensor;
-export function rankNormalizedRhat(chainsStates: DiagnosticStates, options: RankNormalizedRhatOptions = {}): Tensor | Tensor[] {
-  const fn = 'rankNormalizedRhat';
-  const icn = chainNdims(options.independentChainNdims, fn);
-  const statistic = options.statistic ?? 'max';
-  if (!['max', 'bulk', 'tail'].includes(statistic)) throw new RangeError(`${fn}: statistic must be 'max', 'bulk' or 'tail'; got ${String(statistic)}`);
-  const one = (state: Tensor): Tensor => {
-    if (state.ndim < 1 + icn) throw new RangeError(`${fn}: states of rank ${state.ndim} cannot have a draws dimension and ${icn} chain dimension(s)`);
-    if (state.shape[0] < 4) throw new RangeError(`${fn}: needs at least 4 draws per chain; got ${state.shape[0]}`);
-    const chainAxes = Array.from({ length: icn }, (_, i) => i + 1);
-    const { series, restShape } = columns(toF64(state), state.shape, chainAxes);
-    const out = new Float64Array(series.length);
-    series.forEach((chains, r) => {
-      const bulk = statistic === 'tail' ? -Infinity : rhatBasic(zScale(splitMiddle(chains)));
-      let tail = -Infinity;
-      if (statistic !== 'bulk') {
-        const med = medianOf(chains);
-        tail = rhatBasic(zScale(splitMiddle(chains.map((x) => x.map((v) => Math.abs(v - med))))));
-      }
-      const anyNaN = chains.some((x) => x.some(Number.isNaN));
-      out[r] = anyNaN ? NaN : Math.max(bulk, tail);
-    });
-    return wrap(out, restShape, state);
-  };
-  if (isPartList(chainsStates)) return chainsStates.map(one);
-  return one(np.asarray(chainsStates as ArrayLike));
 }

@@ -4,8 +4,10 @@
  */
 export { stateParts, fromParts } from './kernel.js';
 export type { State, TargetLogProbFn, KernelResults, TransitionKernel } from './kernel.js';
-export { effectiveSampleSize, potentialScaleReduction, rankNormalizedRhat } from './diagnostic.js';
-export type { DiagnosticStates, EffectiveSampleSizeOptions, PotentialScaleReductionOptions, RankNormalizedRhatOptions } from './diagnostic.js';
+export { effectiveSampleSize, potentialScaleReduction } from './diagnostic.js';
+export type { DiagnosticStates, EffectiveSampleSizeOptions, PotentialScaleReductionOptions } from './diagnostic.js';
+export { rankNormalizedRhat, rankNormalizedEss } from './rank_normalized.js';
+export type { RankNormalizedRhatOptions, RankNormalizedEssOptions } from './rank_normalized.js';
 export { targetAndGrads } from './util.js';
 export type { TargetAndGrads, PerPart } from './util.js';
 export { MetropolisHastings } from './metropolis_hastings.js';

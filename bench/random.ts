@@ -1,12 +1,22 @@
 // bench/random: normals, uniforms and raw Threefry bits per second for 10^6 and 10^7
-// values: probasm's SIMD build vs its scalar build vs plain JS vs @stdlib. Ratios are
+// values: probasm's SIMD build (with and without the relaxed-SIMD normal sampler,
+// wrapper/runtime/relaxed.ts) vs its scalar build vs plain JS vs @stdlib. Ratios are
 // measured in one run on one machine. Usage: npm run bench  (or: node --import tsx bench/random.ts)
+import { spawnSync } from 'node:child_process';
 import { init, random } from '../wrapper/index.ts';
 import { core } from '../wrapper/runtime/core.ts';
+import { relaxedSimdSupported } from '../wrapper/runtime/relaxed.ts';
 import stdlibNormal from '@stdlib/random-base-normal';
 import { plainNormal, plainUniform, threefryInto } from './plain-js-normal.ts';
 import { best } from './timing.ts';
 
+
+// Relaxed SIMD is on by default from Node 22 (and in browsers and Deno); Node 20 needs the
+// V8 flag: re-run under it so the table has the relaxed-SIMD row.
+if (!relaxedSimdSupported() && !process.execArgv.includes('--experimental-wasm-relaxed-simd')) {
+  const r = spawnSync(process.execPath, ['--experimental-wasm-relaxed-simd', ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
 
 const rows: { what: string; n: number; impl: string; rate: number }[] = [];
 const key = random.key(42);
@@ -16,8 +26,12 @@ const sizes = quick ? [1e6] : [1e6, 1e7];
 for (const n of sizes) {
   const reps = n >= 1e7 ? 3 : 7;
   for (const simd of [true, false]) {
-    await init({ simd });
+    await init({ simd, relaxedSimd: true });
     const impl = simd ? 'probasm wasm-simd' : 'probasm wasm-scalar';
+    if (simd && core().relaxed) {
+      rows.push({ what: 'normal f32', n, impl: 'probasm wasm-simd + relaxed', rate: n / best(() => random.normal(key, [n]), reps) });
+      await init({ simd, relaxedSimd: false });
+    }
     rows.push({ what: 'normal f32', n, impl, rate: n / best(() => random.normal(key, [n]), reps) });
     rows.push({ what: 'uniform f32', n, impl, rate: n / best(() => random.uniform(key, [n]), reps) });
     // raw Threefry blocks in linear memory, no copy-out (the kernel alone)
@@ -46,10 +60,16 @@ for (const r of rows) {
 }
 const n = sizes[sizes.length - 1];
 const sd = ref('normal f32', n, 'probasm wasm-simd')!;
+const rx = ref('normal f32', n, 'probasm wasm-simd + relaxed');
 console.log('\nTargets (issue #2):');
 const check = (label: string, got: number, want: number) => console.log(`  ${label.padEnd(52)} ${got.toFixed(2).padStart(7)}x  (target >= ${want}x) ${got >= want ? 'met' : 'NOT met'}`);
 check('normal: SIMD / scalar', sd / ref('normal f32', n, 'probasm wasm-scalar')!, 1.5);
 check('normal: SIMD / plain JS', sd / ref('normal f32', n, 'plain JS (Threefry + erfinv)')!, 4);
 check('normal: SIMD / @stdlib', sd / ref('normal f64', n, '@stdlib/random-base-normal')!, 3);
+if (rx) {
+  check('normal: SIMD + relaxed / @stdlib', rx / ref('normal f64', n, '@stdlib/random-base-normal')!, 3);
+  check('normal: SIMD + relaxed / scalar', rx / ref('normal f32', n, 'probasm wasm-scalar')!, 1.5);
+  check('normal: SIMD + relaxed / plain JS', rx / ref('normal f32', n, 'plain JS (Threefry + erfinv)')!, 4);
+} else console.log('  (no relaxed-SIMD row: this runtime lacks relaxed SIMD or a fused relaxed_madd)');
 const tf = ref('threefry blocks', n, 'probasm wasm-simd')!;
 console.log(`  Threefry blocks/s, SIMD: ${(tf / 1e6).toFixed(0)} M/s = ${(100 * tf / 375e6).toFixed(0)}% of the ~375 M/s wasm-SIMD estimate (target >= 80%)`);

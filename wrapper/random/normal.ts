@@ -4,6 +4,8 @@ import type { Tensor } from '../np/tensor.js';
 import { keyInfo } from './key.js';
 import { readArgs } from './args.js';
 import { floatDType, sampleFloat, shapeArg } from './engine.js';
+import { relaxedKernels } from '../runtime/core.js';
+import { normalF32With } from '../runtime/relaxed.js';
 
 /** Options of {@link normal} and {@link exponential}. */
 export interface FloatSampleOptions { shape?: Shape | number; dtype?: FloatDType }
@@ -28,7 +30,7 @@ export function normal(key: KeyLike, ...rest: unknown[]): Tensor {
   const o = readArgs<{ shape: unknown; dtype: unknown }>('normal', ['shape', 'dtype'], rest);
   const k = keyInfo(key);
   return sampleFloat(k, shapeArg(o.shape, 'normal'), floatDType(o.dtype, 'normal'),
-    (c, p, n) => c.ex.normalF32(p, p, n),
+    (c, p, n) => normalF32With(c.ex, relaxedKernels(c), p, p, n),
     (c, p, n) => c.ex.normalF64(p, p, n));
 }
 

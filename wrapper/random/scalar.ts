@@ -9,6 +9,8 @@ import type { KeyLayout } from '../np/tensor.js';
 import type { Core } from '../runtime/core.js';
 import type { KeyInfo } from './key.js';
 import { sampleFloat } from './engine.js';
+import { relaxedKernels } from '../runtime/core.js';
+import { normalF32With } from '../runtime/relaxed.js';
 
 /** Which scalar sampler a batch draws. */
 export type ScalarKind = 'normal' | 'uniform' | 'exponential' | 'gumbel';
@@ -52,7 +54,7 @@ export class KeyOps {
           else ex.tfPartU32(keys[2 * i], keys[2 * i + 1], p + 4 * i, 1, 0);
         }
         if (m > 0) {
-          if (kind === 'normal') ex.normalF32(p, p, m);
+          if (kind === 'normal') normalF32With(ex, relaxedKernels(this.c), p, p, m);
           else if (kind === 'uniform') ex.uniformF32(p, p, m, 0, 1);
           else if (kind === 'exponential') ex.exponentialF32(p, p, m);
           else ex.gumbelF32(p, p, m);
@@ -86,7 +88,7 @@ export function keyAt(words: Uint32Array, i: number, like: KeyInfo): KeyInfo {
  */
 export function drawArray(k: KeyInfo, shape: number[], dtype: FloatDType, kind: ScalarKind): Float32Array | Float64Array {
   const t = kind === 'normal'
-    ? sampleFloat(k, shape, dtype, (c, p, n) => c.ex.normalF32(p, p, n), (c, p, n) => c.ex.normalF64(p, p, n))
+    ? sampleFloat(k, shape, dtype, (c, p, n) => normalF32With(c.ex, relaxedKernels(c), p, p, n), (c, p, n) => c.ex.normalF64(p, p, n))
     : kind === 'uniform'
       ? sampleFloat(k, shape, dtype, (c, p, n) => c.ex.uniformF32(p, p, n, 0, 1), (c, p, n) => c.ex.uniformF64(p, p, n, 0, 1))
       : kind === 'exponential'

@@ -1,0 +1,87 @@
+// The relaxed-SIMD normal sampler (assembly/relaxed/normal.ts, wrapper/runtime/relaxed.ts):
+// bit-identical to the exact float32 kernel on every input it can see, attached only to the
+// SIMD build, and switchable with init({ relaxedSimd }). scripts/test-node.mjs runs this
+// suite with relaxed SIMD enabled (a V8 flag before Node 22), so it runs on every CI node.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { init, random, config } from '../wrapper/index.ts';
+import { core, relaxedKernels } from '../wrapper/runtime/core.ts';
+import { relaxedSimdSupported } from '../wrapper/runtime/relaxed.ts';
+import golden from './fixtures/golden/prng.json' with { type: 'json' };
+
+const bitsOf = (a: Float32Array): Uint32Array => new Uint32Array(a.buffer, a.byteOffset, a.length);
+
+describe('relaxed-SIMD normal sampler', () => {
+  before(async () => {
+    assert.ok(relaxedSimdSupported(), 'this runtime must validate relaxed SIMD (scripts/test-node.mjs passes the V8 flag)');
+    await init({ simd: true, relaxedSimd: true });
+  });
+  after(() => init({ simd: true }));
+
+  it('attaches to the SIMD build on an engine that fuses relaxed_madd', () => {
+    const rk = core().relaxed;
+    assert.ok(rk, 'relaxed kernels attached (x86-64 with FMA3 or ARM64)');
+    assert.equal(rk.ex.relaxedFused(), 1);
+  });
+
+  it('gives the exact kernel\'s bits on all 2^23 inputs the sampler reads', () => {
+    const { ex, ws } = core();
+    const rk = core().relaxed!;
+    const N = 1 << 23;
+    ws.scoped(() => {
+      const inp = ws.alloc(4 * N), a = ws.alloc(4 * N), b = ws.alloc(4 * N);
+      const w = new Uint32Array(ex.memory.buffer, inp, N);
+      for (let k = 0; k < N; k++) w[k] = ((k << 9) | (k & 511)) >>> 0; // every 23-bit mantissa once, junk low bits
+      ex.normalF32(inp, a, N);
+      assert.equal(rk.ex.normalF32Relaxed(inp, b, N, rk.tbl), N);
+      const x = new Uint32Array(ex.memory.buffer, a, N), y = new Uint32Array(ex.memory.buffer, b, N);
+      let bad = 0, first = -1;
+      for (let k = 0; k < N; k++) if (x[k] !== y[k]) { if (first < 0) first = k; bad++; }
+      assert.equal(bad, 0, `mismatches: ${bad}, first at mantissa ${first}`);
+    });
+  });
+
+  it('random.normal is the same with and without it, tails and in-place use included', async () => {
+    const key = random.key(123);
+    for (const n of [0, 1, 3, 4, 5, 255, 256, 257, 1023, 100_003]) {
+      await init({ relaxedSimd: true });
+      assert.ok(relaxedKernels(core()), 'on');
+      const on = random.normal(key, [n]).data() as Float32Array;
+      await init({ relaxedSimd: false });
+      assert.equal(relaxedKernels(core()), null, 'off');
+      const off = random.normal(key, [n]).data() as Float32Array;
+      assert.deepEqual(bitsOf(on), bitsOf(off), `n = ${n}`);
+    }
+    await init({ relaxedSimd: true });
+  });
+
+  it('reproduces the golden normal values of both Threefry layouts (FMA-sensitive ones included)', () => {
+    assert.ok(relaxedKernels(core()));
+    const g = golden as unknown as Record<'classic' | 'partitionable', { call: string; bits?: string[] }[]>;
+    let checked = 0;
+    for (const mode of ['classic', 'partitionable'] as const) {
+      config.update('jax_threefry_partitionable', mode === 'partitionable');
+      try {
+        for (const e of g[mode]) {
+          const m = /^normal\(PRNGKey\((\d+)\), \[(\d+)\]\)$/.exec(e.call);
+          if (!m || !e.bits) continue;
+          const z = random.normal(random.PRNGKey(Number(m[1])), [Number(m[2])]).data() as Float32Array;
+          assert.deepEqual(Array.from(bitsOf(z)), e.bits.map((h) => Number(h)), `${mode} ${e.call}`);
+          checked++;
+        }
+      } finally {
+        config.update('jax_threefry_partitionable', false);
+      }
+    }
+    assert.ok(checked >= 4, `golden normal entries checked: ${checked}`);
+  });
+
+  it('is never attached to the scalar build, and init rejects a non-boolean relaxedSimd', async () => {
+    await init({ simd: false });
+    assert.equal(core().relaxed, null);
+    assert.equal(relaxedKernels(core()), null);
+    await assert.rejects(init({ relaxedSimd: 'yes' as unknown as boolean }), /init: relaxedSimd must be true or false; got yes/);
+    await init({ simd: true });
+    assert.ok(relaxedKernels(core()), 'back on the SIMD build');
+  });
+});

@@ -28,7 +28,8 @@
  * Cephes logf) and of the erf_inv polynomial (w < 5, else the sqrt branch) are computed
  * for every lane and selected per lane with relaxed_laneselect on comparison masks (all
  * ones or all zeros, where it is exact). Staged over blocks of NB lanes (u; the rational;
- * the log; two polynomial halves) so that each loop has a short dependency chain.
+ * the log; both polynomials as two independent chains, in two halves) so that each loop
+ * has short dependency chains.
  * Provenance: XLA's ErfInv32 (Giles' polynomials) and Log1p / Log (Cephes) as described
  * in shared/golden/PRNG-NOTES.md.
  */
@@ -46,12 +47,13 @@ const C_FIVE: usize = 480, C_2P5: usize = 496, C_THREE: usize = 512;
 const C_LT5: usize = 528; // erf_inv w < 5 coefficients (9)
 const C_GE5: usize = 672; // w >= 5 coefficients (9)
 const C_SQRT2: usize = 816;
-const S_U: usize = 832; // scratch: u, log1p argument x, w (then ww), polynomial mask, partial sums
+const S_U: usize = 832; // scratch: u; x (then ww for w < 5); w; ww for w >= 5; the two partial sums
 const S_X: usize = S_U + (<usize>NB << 2);
 const S_W: usize = S_X + (<usize>NB << 2);
 const S_M: usize = S_W + (<usize>NB << 2);
 const S_P: usize = S_M + (<usize>NB << 2);
-const TABLE_BYTES: usize = S_P + (<usize>NB << 2);
+const S_Q: usize = S_P + (<usize>NB << 2);
+const TABLE_BYTES: usize = S_Q + (<usize>NB << 2);
 
 /** Bytes of the constant + scratch table `relaxedInit` fills (allocate 16-aligned). */
 export function relaxedTableBytes(): u32 {
@@ -114,7 +116,7 @@ export function relaxedFused(): i32 {
 export function normalF32Relaxed(inp: usize, out: usize, n: u32, tbl: usize): u32 {
   const n4 = n & ~3;
   const one = v128.load(tbl + C_ONE), half = v128.load(tbl + C_HALF), lo = v128.load(tbl + C_LO);
-  const su = tbl + S_U, sx = tbl + S_X, sw = tbl + S_W, sm = tbl + S_M, sp = tbl + S_P;
+  const su = tbl + S_U, sx = tbl + S_X, sw = tbl + S_W, sm = tbl + S_M, sp = tbl + S_P, sq = tbl + S_Q;
   for (let base: u32 = 0; base < n4; base += NB) {
     const nb = min(NB, n4 - base);
     const src = inp + (<usize>base << 2), dst = out + (<usize>base << 2);
@@ -159,22 +161,27 @@ export function normalF32Relaxed(inp: usize, out: usize, n: u32, tbl: usize): u3
       const isSmall = f32x4.lt(f32x4.abs(x), v128.load(tbl + C_SMALL));
       v128.store(sw + o, f32x4.neg(sel(v128.load(sw + o), large, isSmall)));
     }
-    for (let j: u32 = 0; j < nb; j += 4) { // erf_inv polynomial, steps 1-4 (branch per lane)
+    for (let j: u32 = 0; j < nb; j += 4) { // erf_inv: both polynomials (two chains), steps 1-4
       const o = <usize>j << 2;
       const w = v128.load(sw + o);
-      const lt5 = f32x4.lt(w, v128.load(tbl + C_FIVE));
-      const ww = sel(f32x4.sub(w, v128.load(tbl + C_2P5)), f32x4.sub(f32x4.sqrt(w), v128.load(tbl + C_THREE)), lt5);
-      let p = sel(v128.load(tbl + C_LT5), v128.load(tbl + C_GE5), lt5);
-      for (let i: usize = 1; i < 5; i++) p = fma(p, ww, sel(v128.load(tbl + C_LT5 + (i << 4)), v128.load(tbl + C_GE5 + (i << 4)), lt5));
-      v128.store(sp + o, p);
-      v128.store(sw + o, ww);
-      v128.store(sm + o, lt5);
+      const wl = f32x4.sub(w, v128.load(tbl + C_2P5)), wg = f32x4.sub(f32x4.sqrt(w), v128.load(tbl + C_THREE));
+      let pl = v128.load(tbl + C_LT5), pg = v128.load(tbl + C_GE5);
+      for (let i: usize = 1; i < 5; i++) {
+        pl = fma(pl, wl, v128.load(tbl + C_LT5 + (i << 4)));
+        pg = fma(pg, wg, v128.load(tbl + C_GE5 + (i << 4)));
+      }
+      v128.store(sx + o, wl); v128.store(sm + o, wg);
+      v128.store(sp + o, pl); v128.store(sq + o, pg);
     }
-    for (let j: u32 = 0; j < nb; j += 4) { // steps 5-8, then z = sqrt2 * (p * u)
+    for (let j: u32 = 0; j < nb; j += 4) { // steps 5-8, the branch per lane (w < 5), z = sqrt2 * (p * u)
       const o = <usize>j << 2;
-      const ww = v128.load(sw + o), lt5 = v128.load(sm + o);
-      let p = v128.load(sp + o);
-      for (let i: usize = 5; i < 9; i++) p = fma(p, ww, sel(v128.load(tbl + C_LT5 + (i << 4)), v128.load(tbl + C_GE5 + (i << 4)), lt5));
+      const wl = v128.load(sx + o), wg = v128.load(sm + o);
+      let pl = v128.load(sp + o), pg = v128.load(sq + o);
+      for (let i: usize = 5; i < 9; i++) {
+        pl = fma(pl, wl, v128.load(tbl + C_LT5 + (i << 4)));
+        pg = fma(pg, wg, v128.load(tbl + C_GE5 + (i << 4)));
+      }
+      const p = sel(pl, pg, f32x4.lt(v128.load(sw + o), v128.load(tbl + C_FIVE)));
       v128.store(dst + o, f32x4.mul(v128.load(tbl + C_SQRT2), f32x4.mul(p, v128.load(su + o))));
     }
   }

@@ -80,6 +80,26 @@ function medianOf(chains: Float64Array[]): number {
 }
 
 /**
+ * Applies `stat` to each component's chains (axis 0 draws, then `icn` chain axes; the
+ * result has the remaining shape), for one state or a list of parts.
+ */
+function perComponent(
+  chainsStates: DiagnosticStates, fn: string, icn: number, minDraws: number, stat: (chains: Float64Array[]) => number,
+): Tensor | Tensor[] {
+  const one = (state: Tensor): Tensor => {
+    if (state.ndim < 1 + icn) throw new RangeError(`${fn}: states of rank ${state.ndim} cannot have a draws dimension and ${icn} chain dimension(s)`);
+    if (state.shape[0] < minDraws) throw new RangeError(`${fn}: needs at least ${minDraws} draws per chain; got ${state.shape[0]}`);
+    const chainAxes = Array.from({ length: icn }, (_, i) => i + 1);
+    const { series, restShape } = columns(toF64(state), state.shape, chainAxes);
+    const out = new Float64Array(series.length);
+    series.forEach((chains, r) => { out[r] = stat(chains); });
+    return wrap(out, restShape, state);
+  };
+  if (isPartList(chainsStates)) return chainsStates.map(one);
+  return one(np.asarray(chainsStates as ArrayLike));
+}
+
+/**
  * Rank-normalized split R-hat (Vehtari et al. 2021) — the R-hat Stan, posterior and ArviZ
  * report: max of the bulk R-hat (of rank-normalized split chains) and the tail R-hat (of the
  * rank-normalized folded draws |x - median|). Values above 1.01 suggest the chains have not
@@ -99,26 +119,13 @@ export function rankNormalizedRhat(chainsStates: DiagnosticStates, options: Rank
   const icn = chainNdims(options.independentChainNdims, fn);
   const statistic = options.statistic ?? 'max';
   if (!['max', 'bulk', 'tail'].includes(statistic)) throw new RangeError(`${fn}: statistic must be 'max', 'bulk' or 'tail'; got ${String(statistic)}`);
-  const one = (state: Tensor): Tensor => {
-    if (state.ndim < 1 + icn) throw new RangeError(`${fn}: states of rank ${state.ndim} cannot have a draws dimension and ${icn} chain dimension(s)`);
-    if (state.shape[0] < 4) throw new RangeError(`${fn}: needs at least 4 draws per chain; got ${state.shape[0]}`);
-    const chainAxes = Array.from({ length: icn }, (_, i) => i + 1);
-    const { series, restShape } = columns(toF64(state), state.shape, chainAxes);
-    const out = new Float64Array(series.length);
-    series.forEach((chains, r) => {
-      const bulk = statistic === 'tail' ? -Infinity : rhatBasic(zScale(splitMiddle(chains)));
-      let tail = -Infinity;
-      if (statistic !== 'bulk') {
-        const med = medianOf(chains);
-        tail = rhatBasic(zScale(splitMiddle(chains.map((x) => x.map((v) => Math.abs(v - med))))));
-      }
-      const anyNaN = chains.some((x) => x.some(Number.isNaN));
-      out[r] = anyNaN ? NaN : Math.max(bulk, tail);
-    });
-    return wrap(out, restShape, state);
-  };
-  if (isPartList(chainsStates)) return chainsStates.map(one);
-  return one(np.asarray(chainsStates as ArrayLike));
+  return perComponent(chainsStates, fn, icn, 4, (chains) => {
+    if (chains.some((x) => x.some(Number.isNaN))) return NaN;
+    const bulk = statistic === 'tail' ? -Infinity : rhatBasic(zScale(splitMiddle(chains)));
+    if (statistic === 'bulk') return bulk;
+    const med = medianOf(chains);
+    return Math.max(bulk, rhatBasic(zScale(splitMiddle(chains.map((x) => x.map((v) => Math.abs(v - med)))))));
+  });
 }
 
 /** Options of {@link rankNormalizedEss}. */
@@ -200,20 +207,10 @@ export function rankNormalizedEss(chainsStates: DiagnosticStates, options: RankN
   const icn = chainNdims(options.independentChainNdims, fn);
   const statistic = options.statistic ?? 'bulk';
   if (statistic !== 'bulk' && statistic !== 'tail') throw new RangeError(`${fn}: statistic must be 'bulk' or 'tail'; got ${String(statistic)}`);
-  const one = (state: Tensor): Tensor => {
-    if (state.ndim < 1 + icn) throw new RangeError(`${fn}: states of rank ${state.ndim} cannot have a draws dimension and ${icn} chain dimension(s)`);
-    if (state.shape[0] < 6) throw new RangeError(`${fn}: needs at least 6 draws per chain; got ${state.shape[0]}`);
-    const chainAxes = Array.from({ length: icn }, (_, i) => i + 1);
-    const { series, restShape } = columns(toF64(state), state.shape, chainAxes);
-    const out = new Float64Array(series.length);
-    series.forEach((chains, r) => {
-      if (chains.some((x) => x.some((v) => !Number.isFinite(v)))) { out[r] = NaN; return; }
-      if (statistic === 'bulk') { out[r] = essStan(zScale(splitMiddle(chains))); return; }
-      const below = (q: number) => splitMiddle(chains.map((x) => x.map((v) => (v <= q ? 1 : 0))));
-      out[r] = Math.min(essStan(below(quantile7(chains, 0.05))), essStan(below(quantile7(chains, 0.95))));
-    });
-    return wrap(out, restShape, state);
-  };
-  if (isPartList(chainsStates)) return chainsStates.map(one);
-  return one(np.asarray(chainsStates as ArrayLike));
+  return perComponent(chainsStates, fn, icn, 6, (chains) => {
+    if (chains.some((x) => x.some((v) => !Number.isFinite(v)))) return NaN;
+    if (statistic === 'bulk') return essStan(zScale(splitMiddle(chains)));
+    const below = (q: number) => splitMiddle(chains.map((x) => x.map((v) => (v <= q ? 1 : 0))));
+    return Math.min(essStan(below(quantile7(chains, 0.05))), essStan(below(quantile7(chains, 0.95))));
+  });
 }

@@ -14,6 +14,7 @@
 import type { ModuleSource } from '../types/runtime.js';
 import type { CoreExports } from './exports.js';
 import type { Workspace } from './workspace.js';
+import { featureProbe } from './simd.js';
 
 /** The side module's exports. */
 interface RelaxedExports {
@@ -40,19 +41,8 @@ const PROBE = new Uint8Array([
   253, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 253, 133, 2, 11,
 ]);
 
-let supported: boolean | undefined;
-
 /** Whether this runtime validates relaxed SIMD (cached). */
-export function relaxedSimdSupported(): boolean {
-  if (supported === undefined) {
-    try {
-      supported = WebAssembly.validate(PROBE);
-    } catch {
-      supported = false;
-    }
-  }
-  return supported;
-}
+export const relaxedSimdSupported: () => boolean = featureProbe(PROBE);
 
 const CHECK = 1024;
 

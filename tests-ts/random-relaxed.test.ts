@@ -7,12 +7,16 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { init, random, config } from '../wrapper/index.ts';
 import { core, relaxedKernels } from '../wrapper/runtime/core.ts';
-import { relaxedSimdSupported } from '../wrapper/runtime/relaxed.ts';
+import { relaxedSimdSupported, verifyRelaxed, type RelaxedExports } from '../wrapper/runtime/relaxed.ts';
 import golden from './fixtures/golden/prng.json' with { type: 'json' };
 
 // Node < 22 needs the V8 flag for relaxed SIMD (scripts/test-node.mjs passes it to this
 // process); the child processes below get it the same way.
 const relaxedFlag = Number(process.versions.node.split('.')[0]) < 22;
+const bind = (r: RelaxedExports): RelaxedExports => ({
+  relaxedTableBytes: () => r.relaxedTableBytes(), relaxedInit: (t) => r.relaxedInit(t), relaxedFused: () => r.relaxedFused(),
+  normalF32Relaxed: (i, o, n, t) => r.normalF32Relaxed(i, o, n, t),
+});
 const bitsOf = (a: Float32Array): Uint32Array => new Uint32Array(a.buffer, a.byteOffset, a.length);
 
 describe('relaxed-SIMD normal sampler', () => {
@@ -89,6 +93,29 @@ describe('relaxed-SIMD normal sampler', () => {
       }
     }
     assert.ok(checked >= 4, `golden normal entries checked: ${checked}`);
+  });
+
+  it('is refused (falling back to the exact kernel) when relaxed_madd is unfused or the check set disagrees', () => {
+    const { ex, ws } = core();
+    const real = core().relaxed!.ex;
+    const before = ws.persistentBytes;
+    const unfused: RelaxedExports = { ...bind(real), relaxedFused: () => 0 };
+    assert.equal(verifyRelaxed(unfused, ex, ws), null);
+    // a kernel one ulp off in a single lane, as an unfused multiply-add would be somewhere
+    const offByOne: RelaxedExports = {
+      ...bind(real),
+      normalF32Relaxed: (inp, out, n, tbl) => {
+        const done = real.normalF32Relaxed(inp, out, n, tbl);
+        new Uint32Array(ex.memory.buffer, out + 4 * 700, 1)[0] ^= 1;
+        return done;
+      },
+    };
+    assert.equal(verifyRelaxed(offByOne, ex, ws), null);
+    assert.equal(ws.persistentBytes, before, 'the refused table is freed');
+    const ok = verifyRelaxed(bind(real), ex, ws);
+    assert.ok(ok && ok.tbl > 0);
+    ws.freePersistent(ok.tbl);
+    assert.equal(ws.persistentBytes, before);
   });
 
   it('is never attached to the scalar build, and init rejects a non-boolean relaxedSimd', async () => {

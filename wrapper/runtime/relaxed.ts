@@ -17,7 +17,7 @@ import type { Workspace } from './workspace.js';
 import { featureProbe } from './simd.js';
 
 /** The side module's exports. */
-interface RelaxedExports {
+export interface RelaxedExports {
   relaxedTableBytes(): number;
   relaxedInit(tbl: number): void;
   relaxedFused(): number;
@@ -48,22 +48,29 @@ const CHECK = 1024;
 
 /**
  * Instantiates the side module against `ex`'s memory and returns its kernels, or `null`
- * when relaxed_madd is not fused here or the check set disagrees with the exact kernel.
+ * when relaxed_madd is not fused here, the check set disagrees with the exact kernel, or
+ * the module cannot be instantiated (it is optional: the core works the same without it).
  */
 export async function attachRelaxed(ex: CoreExports, ws: Workspace, src: ModuleSource): Promise<RelaxedKernels | null> {
   if (!relaxedSimdSupported()) return null;
-  let bytes: BufferSource;
-  if (src instanceof WebAssembly.Module) {
-    const inst = await WebAssembly.instantiate(src, { env: { memory: ex.memory } });
-    return check(inst.exports as unknown as RelaxedExports, ex, ws);
+  try {
+    const imports = { env: { memory: ex.memory } };
+    let rx: RelaxedExports;
+    if (src instanceof WebAssembly.Module) rx = (await WebAssembly.instantiate(src, imports)).exports as unknown as RelaxedExports;
+    else if (src instanceof ArrayBuffer || ArrayBuffer.isView(src)) {
+      rx = (await WebAssembly.instantiate(src as BufferSource, imports)).instance.exports as unknown as RelaxedExports;
+    } else return null;
+    return verifyRelaxed(rx, ex, ws);
+  } catch {
+    return null;
   }
-  if (src instanceof ArrayBuffer || ArrayBuffer.isView(src)) bytes = src as BufferSource;
-  else return null;
-  const { instance } = await WebAssembly.instantiate(bytes, { env: { memory: ex.memory } });
-  return check(instance.exports as unknown as RelaxedExports, ex, ws);
 }
 
-function check(rx: RelaxedExports, ex: CoreExports, ws: Workspace): RelaxedKernels | null {
+/**
+ * @internal The side module's kernels if `relaxedFused()` is 1 and the kernel reproduces
+ * the exact kernel on the check set; else null (its table freed).
+ */
+export function verifyRelaxed(rx: RelaxedExports, ex: CoreExports, ws: Workspace): RelaxedKernels | null {
   if (rx.relaxedFused() !== 1) return null;
   const tbl = ws.allocPersistent(rx.relaxedTableBytes());
   if (tbl === undefined) return null;

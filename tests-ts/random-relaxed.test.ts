@@ -1,4 +1,5 @@
-// The relaxed-SIMD normal sampler (assembly/relaxed/normal.ts, wrapper/runtime/relaxed.ts):
+// The relaxed-SIMD samplers (assembly/relaxed/, wrapper/runtime/relaxed.ts): normal,
+// exponential and gumbel,
 // bit-identical to the exact float32 kernel on every input it can see, attached only to the
 // SIMD build, and switchable with init({ relaxedSimd }). scripts/test-node.mjs runs this
 // suite with relaxed SIMD enabled (a V8 flag before Node 22), so it runs on every CI node.
@@ -16,10 +17,14 @@ const relaxedFlag = Number(process.versions.node.split('.')[0]) < 22;
 const bind = (r: RelaxedExports): RelaxedExports => ({
   relaxedTableBytes: () => r.relaxedTableBytes(), relaxedInit: (t) => r.relaxedInit(t), relaxedFused: () => r.relaxedFused(),
   normalF32Relaxed: (i, o, n, t) => r.normalF32Relaxed(i, o, n, t),
+  exponentialF32Relaxed: (i, o, n, t) => r.exponentialF32Relaxed(i, o, n, t),
+  gumbelF32Relaxed: (i, o, n, t) => r.gumbelF32Relaxed(i, o, n, t),
 });
+const KERNELS = [['normal', 'normalF32', 'normalF32Relaxed'], ['exponential', 'exponentialF32', 'exponentialF32Relaxed'],
+  ['gumbel', 'gumbelF32', 'gumbelF32Relaxed']] as const;
 const bitsOf = (a: Float32Array): Uint32Array => new Uint32Array(a.buffer, a.byteOffset, a.length);
 
-describe('relaxed-SIMD normal sampler', () => {
+describe('relaxed-SIMD samplers', () => {
   before(async () => {
     assert.ok(relaxedSimdSupported(), 'this runtime must validate relaxed SIMD (scripts/test-node.mjs passes the V8 flag)');
     await init({ simd: true, relaxedSimd: true });
@@ -32,44 +37,48 @@ describe('relaxed-SIMD normal sampler', () => {
     assert.equal(rk.ex.relaxedFused(), 1);
   });
 
-  it('gives the exact kernel\'s bits on all 2^23 inputs the sampler reads', () => {
-    const { ex, ws } = core();
-    const rk = core().relaxed!;
-    const N = 1 << 23;
-    ws.scoped(() => {
-      const inp = ws.alloc(4 * N), a = ws.alloc(4 * N), b = ws.alloc(4 * N);
-      const w = new Uint32Array(ex.memory.buffer, inp, N);
-      for (let k = 0; k < N; k++) w[k] = ((k << 9) | (k & 511)) >>> 0; // every 23-bit mantissa once, junk low bits
-      ex.normalF32(inp, a, N);
-      assert.equal(rk.ex.normalF32Relaxed(inp, b, N, rk.tbl), N);
-      const x = new Uint32Array(ex.memory.buffer, a, N), y = new Uint32Array(ex.memory.buffer, b, N);
-      let bad = 0, first = -1;
-      for (let k = 0; k < N; k++) if (x[k] !== y[k]) { if (first < 0) first = k; bad++; }
-      assert.equal(bad, 0, `mismatches: ${bad}, first at mantissa ${first}`);
+  for (const [kind, exact, relaxed] of KERNELS) {
+    it(`${kind}: gives the exact kernel's bits on all 2^23 inputs the sampler reads`, () => {
+      const { ex, ws } = core();
+      const rk = core().relaxed!;
+      const N = 1 << 23;
+      ws.scoped(() => {
+        const inp = ws.alloc(4 * N), a = ws.alloc(4 * N), b = ws.alloc(4 * N);
+        const w = new Uint32Array(ex.memory.buffer, inp, N);
+        for (let k = 0; k < N; k++) w[k] = ((k << 9) | (k & 511)) >>> 0; // every 23-bit mantissa once, junk low bits
+        ex[exact](inp, a, N);
+        assert.equal(rk.ex[relaxed](inp, b, N, rk.tbl), N);
+        const x = new Uint32Array(ex.memory.buffer, a, N), y = new Uint32Array(ex.memory.buffer, b, N);
+        let bad = 0, first = -1;
+        for (let k = 0; k < N; k++) if (x[k] !== y[k]) { if (first < 0) first = k; bad++; }
+        assert.equal(bad, 0, `mismatches: ${bad}, first at mantissa ${first}`);
+      });
     });
-  });
+  }
 
   for (const tier of ['--liftoff-only', '--no-liftoff']) {
-    it(`gives the exact kernel's bits on all 2^23 inputs with V8's ${tier === '--liftoff-only' ? 'baseline (Liftoff)' : 'optimizing (TurboFan)'} compiler only`, () => {
+    it(`every sampler gives the exact kernel's bits on all 2^23 inputs with V8's ${tier === '--liftoff-only' ? 'baseline (Liftoff)' : 'optimizing (TurboFan)'} compiler only`, () => {
       const flags = relaxedFlag ? ['--experimental-wasm-relaxed-simd'] : [];
       const r = spawnSync(process.execPath, [...flags, tier, '--import', 'tsx', 'tests-ts/fixtures/random/relaxed_exhaustive.ts'],
         { encoding: 'utf8', timeout: 120_000 });
       assert.equal(r.status, 0, r.stderr);
       const out = JSON.parse(r.stdout.trim().split('\n').pop()!);
-      assert.deepEqual(out, { attached: true, fused: 1, mismatches: 0, calls: 32 });
+      assert.deepEqual(out, { attached: true, fused: 1, mismatches: { normal: 0, exponential: 0, gumbel: 0 }, calls: 96 });
     });
   }
 
-  it('random.normal is the same with and without it, tails and in-place use included', async () => {
+  it('random.normal, random.exponential and random.gumbel are the same with and without it, tails included', async () => {
     const key = random.key(123);
-    for (const n of [0, 1, 3, 4, 5, 255, 256, 257, 1023, 100_003]) {
-      await init({ relaxedSimd: true });
-      assert.ok(relaxedKernels(core()), 'on');
-      const on = random.normal(key, [n]).data() as Float32Array;
-      await init({ relaxedSimd: false });
-      assert.equal(relaxedKernels(core()), null, 'off');
-      const off = random.normal(key, [n]).data() as Float32Array;
-      assert.deepEqual(bitsOf(on), bitsOf(off), `n = ${n}`);
+    for (const sample of [random.normal, random.exponential, random.gumbel]) {
+      for (const n of [0, 1, 3, 4, 5, 255, 256, 257, 1023, 100_003]) {
+        await init({ relaxedSimd: true });
+        assert.ok(relaxedKernels(core()), 'on');
+        const on = sample(key, [n]).data() as Float32Array;
+        await init({ relaxedSimd: false });
+        assert.equal(relaxedKernels(core()), null, 'off');
+        const off = sample(key, [n]).data() as Float32Array;
+        assert.deepEqual(bitsOf(on), bitsOf(off), `${sample.name}, n = ${n}`);
+      }
     }
     await init({ relaxedSimd: true });
   });

@@ -5,7 +5,7 @@ import { keyInfo } from './key.js';
 import { readArgs } from './args.js';
 import { floatDType, sampleFloat, shapeArg } from './engine.js';
 import { relaxedKernels } from '../runtime/core.js';
-import { normalF32With } from '../runtime/relaxed.js';
+import { sampleF32With } from '../runtime/relaxed.js';
 
 /** Options of {@link normal} and {@link exponential}. */
 export interface FloatSampleOptions { shape?: Shape | number; dtype?: FloatDType }
@@ -30,7 +30,7 @@ export function normal(key: KeyLike, ...rest: unknown[]): Tensor {
   const o = readArgs<{ shape: unknown; dtype: unknown }>('normal', ['shape', 'dtype'], rest);
   const k = keyInfo(key);
   return sampleFloat(k, shapeArg(o.shape, 'normal'), floatDType(o.dtype, 'normal'),
-    (c, p, n) => normalF32With(c.ex, relaxedKernels(c), p, p, n),
+    (c, p, n) => sampleF32With(c.ex, relaxedKernels(c), 'normal', p, p, n),
     (c, p, n) => c.ex.normalF64(p, p, n));
 }
 
@@ -48,7 +48,7 @@ export function exponential(key: KeyLike, ...rest: unknown[]): Tensor {
   const o = readArgs<{ shape: unknown; dtype: unknown }>('exponential', ['shape', 'dtype'], rest);
   const k = keyInfo(key);
   return sampleFloat(k, shapeArg(o.shape, 'exponential'), floatDType(o.dtype, 'exponential'),
-    (c, p, n) => c.ex.exponentialF32(p, p, n),
+    (c, p, n) => sampleF32With(c.ex, relaxedKernels(c), 'exponential', p, p, n),
     (c, p, n) => c.ex.exponentialF64(p, p, n));
 }
 
@@ -66,6 +66,6 @@ export function gumbel(key: KeyLike, ...rest: unknown[]): Tensor {
   const o = readArgs<{ shape: unknown; dtype: unknown }>('gumbel', ['shape', 'dtype'], rest);
   const k = keyInfo(key);
   return sampleFloat(k, shapeArg(o.shape, 'gumbel'), floatDType(o.dtype, 'gumbel'),
-    (c, p, n) => c.ex.gumbelF32(p, p, n),
+    (c, p, n) => sampleF32With(c.ex, relaxedKernels(c), 'gumbel', p, p, n),
     (c, p, n) => c.ex.gumbelF64(p, p, n));
 }

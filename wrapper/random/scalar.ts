@@ -10,7 +10,7 @@ import type { Core } from '../runtime/core.js';
 import type { KeyInfo } from './key.js';
 import { sampleFloat } from './engine.js';
 import { relaxedKernels } from '../runtime/core.js';
-import { normalF32With } from '../runtime/relaxed.js';
+import { sampleF32With } from '../runtime/relaxed.js';
 
 /** Which scalar sampler a batch draws. */
 export type ScalarKind = 'normal' | 'uniform' | 'exponential' | 'gumbel';
@@ -54,10 +54,10 @@ export class KeyOps {
           else ex.tfPartU32(keys[2 * i], keys[2 * i + 1], p + 4 * i, 1, 0);
         }
         if (m > 0) {
-          if (kind === 'normal') normalF32With(ex, relaxedKernels(this.c), p, p, m);
+          if (kind === 'normal') sampleF32With(ex, relaxedKernels(this.c), 'normal', p, p, m);
           else if (kind === 'uniform') ex.uniformF32(p, p, m, 0, 1);
-          else if (kind === 'exponential') ex.exponentialF32(p, p, m);
-          else ex.gumbelF32(p, p, m);
+          else if (kind === 'exponential') sampleF32With(ex, relaxedKernels(this.c), 'exponential', p, p, m);
+          else sampleF32With(ex, relaxedKernels(this.c), 'gumbel', p, p, m);
         }
         return Float64Array.from(ws.f32(p, m));
       }
@@ -88,11 +88,11 @@ export function keyAt(words: Uint32Array, i: number, like: KeyInfo): KeyInfo {
  */
 export function drawArray(k: KeyInfo, shape: number[], dtype: FloatDType, kind: ScalarKind): Float32Array | Float64Array {
   const t = kind === 'normal'
-    ? sampleFloat(k, shape, dtype, (c, p, n) => normalF32With(c.ex, relaxedKernels(c), p, p, n), (c, p, n) => c.ex.normalF64(p, p, n))
+    ? sampleFloat(k, shape, dtype, (c, p, n) => sampleF32With(c.ex, relaxedKernels(c), 'normal', p, p, n), (c, p, n) => c.ex.normalF64(p, p, n))
     : kind === 'uniform'
       ? sampleFloat(k, shape, dtype, (c, p, n) => c.ex.uniformF32(p, p, n, 0, 1), (c, p, n) => c.ex.uniformF64(p, p, n, 0, 1))
       : kind === 'exponential'
-        ? sampleFloat(k, shape, dtype, (c, p, n) => c.ex.exponentialF32(p, p, n), (c, p, n) => c.ex.exponentialF64(p, p, n))
-        : sampleFloat(k, shape, dtype, (c, p, n) => c.ex.gumbelF32(p, p, n), (c, p, n) => c.ex.gumbelF64(p, p, n));
+        ? sampleFloat(k, shape, dtype, (c, p, n) => sampleF32With(c.ex, relaxedKernels(c), 'exponential', p, p, n), (c, p, n) => c.ex.exponentialF64(p, p, n))
+        : sampleFloat(k, shape, dtype, (c, p, n) => sampleF32With(c.ex, relaxedKernels(c), 'gumbel', p, p, n), (c, p, n) => c.ex.gumbelF64(p, p, n));
   return t._data as Float32Array | Float64Array;
 }

@@ -70,8 +70,9 @@ function checkExports(ex: CoreExports): void {
  *
  * On runtimes with relaxed SIMD and a hardware FMA (current Chrome, Edge, Firefox, Deno,
  * Node 22+, or Node 20 with `--experimental-wasm-relaxed-simd`), the default entry also
- * attaches a small relaxed-SIMD module that samples float32 normals about twice as fast
- * with the same bits (checked when it loads); `init({ relaxedSimd: false })` turns it off.
+ * attaches a small relaxed-SIMD module that samples float32 normals, exponentials and
+ * gumbels faster with the same bits (checked when it loads); `init({ relaxedSimd: false })`
+ * turns it off.
  *
  * @example
  * ```ts

@@ -21,9 +21,10 @@ export interface InitOptions {
    */
   module?: ModuleSource;
   /**
-   * `false` turns off the relaxed-SIMD normal sampler (same bits, about 2x faster) that the
-   * default entry attaches to the SIMD build where the runtime has relaxed SIMD and a
-   * hardware FMA; omitted or `true`, it is used when available. Each `init` call sets it.
+   * `false` turns off the relaxed-SIMD float32 normal / exponential / gumbel samplers (same
+   * bits, faster) that the default entry attaches to the SIMD build where the runtime has
+   * relaxed SIMD and a hardware FMA; omitted or `true`, they are used when available. Each
+   * `init` call sets it.
    */
   relaxedSimd?: boolean;
 }

@@ -2,7 +2,7 @@
  * probasm: TensorFlow Probability's JAX-substrate feature set for JavaScript.
  *
  * This is the default entry (Node ESM/CJS, Deno, Bun, browsers, bundlers): both builds
- * of the wasm core (and the 3 KB relaxed-SIMD side module, runtime/relaxed.ts) are
+ * of the wasm core (and the 4 KB relaxed-SIMD side module, runtime/relaxed.ts) are
  * inlined as base64, so `await init()` needs no files, no fetch and no bundler plugin.
  *
  * @example

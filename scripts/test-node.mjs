@@ -14,7 +14,7 @@ function find(dir) {
   return out.sort();
 }
 const files = find('tests-ts');
-// Relaxed SIMD (the f32x4.relaxed_madd normal sampler, wrapper/runtime/relaxed.ts) is on by
+// Relaxed SIMD (the f32x4.relaxed_madd samplers, wrapper/runtime/relaxed.ts) is on by
 // default from Node 22; on older Node the V8 flag turns it on so its tests run everywhere.
 const RELAXED_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 61, 1, 59, 0,
   253, 12, ...new Array(16).fill(0), 253, 12, ...new Array(16).fill(0), 253, 12, ...new Array(16).fill(0), 253, 133, 2, 11]);

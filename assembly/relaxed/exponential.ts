@@ -7,13 +7,8 @@
  * normal values, where ./log.ts is exact. u01 = 0 gives exponential +0 (log1p(-0) = -0,
  * negated) and gumbel -log(87.34) = -4.47. Staged over blocks of NB lanes.
  */
-import { NB, C_ONE, C_TINY, S_X, S_W, fma, sel } from "./table";
+import { NB, C_ONE, C_TINY, S_X, S_W, u01x4 } from "./table";
 import { log1pRationalStage, log1pLogStage, log32x4 } from "./log";
-
-// @ts-ignore: decorator
-@inline function u01x4(b: v128, one: v128): v128 {
-  return f32x4.sub(v128.or(i32x4.shr_u(b, 9), i32x4.splat(0x3f800000)), one);
-}
 
 /** exponentialF32 on the first n & ~3 words at `inp` into `out` (may equal `inp`); returns the count done. */
 export function exponentialF32Relaxed(inp: usize, out: usize, n: u32, tbl: usize): u32 {

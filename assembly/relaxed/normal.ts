@@ -9,7 +9,7 @@
  * halves. Provenance: XLA's ErfInv32 (Giles' polynomials), as shared/golden/PRNG-NOTES.md
  * describes.
  */
-import { NB, C_ONE, C_TWO, C_LO, C_FIVE, C_2P5, C_THREE, C_LT5, C_GE5, C_SQRT2, S_U, S_X, S_W, S_M, S_P, S_Q, fma, sel } from "./table";
+import { NB, C_ONE, C_TWO, C_LO, C_FIVE, C_2P5, C_THREE, C_LT5, C_GE5, C_SQRT2, S_U, S_X, S_W, S_M, S_P, S_Q, fma, sel, u01x4 } from "./table";
 import { log1pRationalStage, log1pLogStage } from "./log";
 
 /**
@@ -25,7 +25,7 @@ export function normalF32Relaxed(inp: usize, out: usize, n: u32, tbl: usize): u3
     const src = inp + (<usize>base << 2), dst = out + (<usize>base << 2);
     for (let j: u32 = 0; j < nb; j += 4) { // u and the log1p argument x = -u*u
       const o = <usize>j << 2;
-      const u01 = f32x4.sub(v128.or(i32x4.shr_u(v128.load(src + o), 9), i32x4.splat(0x3f800000)), one);
+      const u01 = u01x4(v128.load(src + o), one);
       const u = f32x4.max(fma(u01, v128.load(tbl + C_TWO), lo), lo);
       v128.store(su + o, u);
       v128.store(sx + o, f32x4.neg(f32x4.mul(u, u)));

@@ -70,6 +70,12 @@ export function relaxedInit(tbl: usize): void {
   return v128.relaxed_laneselect<i32>(a, b, mask);
 }
 
+/** u01 = 23 random bits as a float32 in [0, 1) (../random/uniform.ts u01f32), four lanes. */
+// @ts-ignore: decorator
+@inline export function u01x4(bits: v128, one: v128): v128 {
+  return f32x4.sub(v128.or(i32x4.shr_u(bits, 9), i32x4.splat(0x3f800000)), one);
+}
+
 /**
  * 1 when relaxed_madd is fused on this engine: fma(1 + 2^-12, 1 + 2^-12, -(1 + 2^-11))
  * is 2^-24 fused and 0 unfused (the product rounds to 1 + 2^-11).

@@ -14,6 +14,7 @@ import { sampleF32With } from '../runtime/relaxed.js';
 
 /** Which scalar sampler a batch draws. */
 export type ScalarKind = 'normal' | 'uniform' | 'exponential' | 'gumbel';
+const F64 = { normal: 'normalF64', exponential: 'exponentialF64', gumbel: 'gumbelF64' } as const;
 
 /** Split and scalar draws for keys of one Threefry layout. Use inside `c.ws.scoped`. */
 export class KeyOps {
@@ -54,10 +55,8 @@ export class KeyOps {
           else ex.tfPartU32(keys[2 * i], keys[2 * i + 1], p + 4 * i, 1, 0);
         }
         if (m > 0) {
-          if (kind === 'normal') sampleF32With(ex, relaxedKernels(this.c), 'normal', p, p, m);
-          else if (kind === 'uniform') ex.uniformF32(p, p, m, 0, 1);
-          else if (kind === 'exponential') sampleF32With(ex, relaxedKernels(this.c), 'exponential', p, p, m);
-          else sampleF32With(ex, relaxedKernels(this.c), 'gumbel', p, p, m);
+          if (kind === 'uniform') ex.uniformF32(p, p, m, 0, 1);
+          else sampleF32With(ex, relaxedKernels(this.c), kind, p, p, m);
         }
         return Float64Array.from(ws.f32(p, m));
       }
@@ -87,12 +86,8 @@ export function keyAt(words: Uint32Array, i: number, like: KeyInfo): KeyInfo {
  * values (bit-exact with JAX's calls, like the public samplers).
  */
 export function drawArray(k: KeyInfo, shape: number[], dtype: FloatDType, kind: ScalarKind): Float32Array | Float64Array {
-  const t = kind === 'normal'
-    ? sampleFloat(k, shape, dtype, (c, p, n) => sampleF32With(c.ex, relaxedKernels(c), 'normal', p, p, n), (c, p, n) => c.ex.normalF64(p, p, n))
-    : kind === 'uniform'
-      ? sampleFloat(k, shape, dtype, (c, p, n) => c.ex.uniformF32(p, p, n, 0, 1), (c, p, n) => c.ex.uniformF64(p, p, n, 0, 1))
-      : kind === 'exponential'
-        ? sampleFloat(k, shape, dtype, (c, p, n) => sampleF32With(c.ex, relaxedKernels(c), 'exponential', p, p, n), (c, p, n) => c.ex.exponentialF64(p, p, n))
-        : sampleFloat(k, shape, dtype, (c, p, n) => sampleF32With(c.ex, relaxedKernels(c), 'gumbel', p, p, n), (c, p, n) => c.ex.gumbelF64(p, p, n));
+  const t = kind === 'uniform'
+    ? sampleFloat(k, shape, dtype, (c, p, n) => c.ex.uniformF32(p, p, n, 0, 1), (c, p, n) => c.ex.uniformF64(p, p, n, 0, 1))
+    : sampleFloat(k, shape, dtype, (c, p, n) => sampleF32With(c.ex, relaxedKernels(c), kind, p, p, n), (c, p, n) => c.ex[F64[kind]](p, p, n));
   return t._data as Float32Array | Float64Array;
 }

@@ -1,6 +1,6 @@
-// bench/random: normals, uniforms and raw Threefry bits per second for 10^6 and 10^7
-// values: probasm's SIMD build (with and without the relaxed-SIMD normal sampler,
-// wrapper/runtime/relaxed.ts) vs its scalar build vs plain JS vs @stdlib. Ratios are
+// bench/random: normals, exponentials, gumbels, uniforms and raw Threefry bits per second
+// for 10^6 and 10^7 values: probasm's SIMD build (with and without the relaxed-SIMD
+// samplers, wrapper/runtime/relaxed.ts) vs its scalar build vs plain JS vs @stdlib. Ratios are
 // measured in one run on one machine. Usage: npm run bench  (or: node --import tsx bench/random.ts)
 import { spawnSync } from 'node:child_process';
 import { init, random } from '../wrapper/index.ts';
@@ -23,16 +23,28 @@ const key = random.key(42);
 const quick = process.argv.includes('--quick');
 const sizes = quick ? [1e6] : [1e6, 1e7];
 
+// warm-up (wasm tier-up, JIT, heap growth) so that the first rows are not measured cold
+for (const simd of [true, false]) {
+  await init({ simd });
+  for (let i = 0; i < 3; i++) for (const f of [random.normal, random.exponential, random.gumbel, random.uniform]) f(key, [1e6]);
+}
+
 for (const n of sizes) {
-  const reps = n >= 1e7 ? 3 : 7;
+  const reps = n >= 1e7 ? 5 : 9; // best of several: this kind of machine has bursts of outside load
   for (const simd of [true, false]) {
     await init({ simd, relaxedSimd: true });
     const impl = simd ? 'probasm wasm-simd' : 'probasm wasm-scalar';
-    if (simd && core().relaxed) {
-      rows.push({ what: 'normal f32', n, impl: 'probasm wasm-simd + relaxed', rate: n / best(() => random.normal(key, [n]), reps) });
+    const withRelaxed = simd && core().relaxed !== null;
+    if (withRelaxed) {
+      const rx = 'probasm wasm-simd + relaxed';
+      rows.push({ what: 'normal f32', n, impl: rx, rate: n / best(() => random.normal(key, [n]), reps) });
+      rows.push({ what: 'exponential f32', n, impl: rx, rate: n / best(() => random.exponential(key, [n]), reps) });
+      rows.push({ what: 'gumbel f32', n, impl: rx, rate: n / best(() => random.gumbel(key, [n]), reps) });
       await init({ simd, relaxedSimd: false });
     }
     rows.push({ what: 'normal f32', n, impl, rate: n / best(() => random.normal(key, [n]), reps) });
+    rows.push({ what: 'exponential f32', n, impl, rate: n / best(() => random.exponential(key, [n]), reps) });
+    rows.push({ what: 'gumbel f32', n, impl, rate: n / best(() => random.gumbel(key, [n]), reps) });
     rows.push({ what: 'uniform f32', n, impl, rate: n / best(() => random.uniform(key, [n]), reps) });
     // raw Threefry blocks in linear memory, no copy-out (the kernel alone)
     const { ex, ws } = core();
